@@ -1,0 +1,111 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { JsonValue } from '../openapi/json.ts';
+
+/**
+ * YAML 1.2 (core schema) parsing with resource bounds and line numbers.
+ *
+ * - Quoted `'yes'` / `'no'` stay strings; unquoted `yes` is a string too under YAML 1.2.
+ * - Anchors and aliases are resolved; the product of alias uses is bounded, so an alias bomb fails fast.
+ * - The result is an independent tree (aliases copied), safe to transform without aliasing surprises.
+ * - `lineOf(path)` maps a path in the result back to the 1-based page line.
+ */
+
+export const YAML_LIMITS = {
+  /** Largest YAML block accepted, in characters. */
+  maxChars: 5_000_000,
+  /** yaml's alias budget (uses × nested aliases); real pages stay far below it. */
+  maxAliasCount: 20_000,
+  /** Largest expanded JSON accepted, in characters: catches expansion that stays under the alias budget. */
+  maxExpandedChars: 20_000_000,
+};
+
+export interface ParsedYaml {
+  value: JsonValue;
+  /** Page line of the node at `path` (or of its nearest ancestor that has one). */
+  lineOf(path: readonly (string | number)[]): number;
+}
+
+export class YamlError extends Error {
+  constructor(
+    readonly code: 'yaml-malformed' | 'yaml-too-large' | 'yaml-alias-bomb' | 'yaml-circular-alias',
+    message: string,
+    /** 1-based page line the problem was found at. */
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parses `text`, whose first line is line `firstLine` of the page.
+ * Throws `YamlError` for anything the caller should report instead of using.
+ */
+export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  if (text.length > YAML_LIMITS.maxChars) {
+    throw new YamlError(
+      'yaml-too-large',
+      `YAML block is ${text.length} characters, over the limit of ${YAML_LIMITS.maxChars}`,
+      firstLine,
+    );
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { version: '1.2', schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: false });
+  const pageLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const first = doc.errors[0];
+  if (first) {
+    const message = first.message.split('\n')[0] ?? first.message;
+    throw new YamlError('yaml-malformed', `malformed YAML: ${message}`, pageLine(first.pos[0]));
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/Excessive alias count/.test(message)) {
+      throw new YamlError('yaml-alias-bomb', 'YAML aliases expand beyond the safety limit (alias bomb?)', firstLine);
+    }
+    throw new YamlError('yaml-malformed', `malformed YAML: ${message}`, firstLine);
+  }
+  const copy = independentCopy(value, firstLine);
+  return {
+    value: copy,
+    lineOf(path) {
+      let node: unknown = doc.contents;
+      let best = node && (node as Node).range ? pageLine((node as Node).range![0]) : firstLine;
+      for (const key of path) {
+        node = childNode(node, key);
+        if (!node) break;
+        const range = (node as Node).range;
+        if (range) best = pageLine(range[0]);
+      }
+      return best;
+    },
+  };
+}
+
+function childNode(node: unknown, key: string | number): unknown {
+  if (isAlias(node)) return undefined;
+  if (isMap(node)) {
+    const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key));
+    return pair?.value ?? undefined;
+  }
+  if (isSeq(node)) return typeof key === 'number' ? node.items[key] : undefined;
+  return undefined;
+}
+
+/** Deep copy through JSON, which also rejects cycles and bounds the expanded size. */
+function independentCopy(value: unknown, line: number): JsonValue {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value ?? null, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new YamlError('yaml-alias-bomb', 'YAML expands beyond the safety limit', line);
+    }
+    throw new YamlError('yaml-circular-alias', 'YAML contains an alias inside its own anchor (a cycle)', line);
+  }
+  if ((text ?? '').length > YAML_LIMITS.maxExpandedChars) {
+    throw new YamlError('yaml-alias-bomb', 'YAML expands beyond the safety limit after resolving aliases', line);
+  }
+  return JSON.parse(text ?? 'null') as JsonValue;
+}
