@@ -16,15 +16,29 @@ export function readPageMeta(text: string): { meta: PageMeta; bodyStart: number 
       bodyStart = end + 1;
     }
   }
-  for (const line of lines.slice(bodyStart, bodyStart + 40)) {
+  const head = lines.slice(bodyStart, bodyStart + 40);
+  head.forEach((line, index) => {
     const comment = /^\s*<!--\s*(\w[\w ]*?)\s*:\s*(.*?)\s*-->\s*$/.exec(line);
     if (comment) applyField(meta, `${comment[1]}: ${comment[2]}`);
     const source = /^#\s*Source:\s*(\S+)/.exec(line);
     if (source && !meta.url) meta.url = source[1];
     const title = /^#\s+(?!Source:)(.+)$/.exec(line);
-    if (title && !meta.title) meta.title = title[1]!.trim();
-  }
+    if (title && !meta.title) {
+      meta.title = title[1]!.trim();
+      meta.description ??= blockquoteAfter(head, index + 1);
+    }
+  });
   return { meta, bodyStart };
+}
+
+/** The `> summary` paragraph Mintlify puts right under the page title. */
+function blockquoteAfter(lines: readonly string[], start: number): string | undefined {
+  let i = start;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  const quoted: string[] = [];
+  for (; i < lines.length && lines[i]!.startsWith('>'); i++) quoted.push(lines[i]!.replace(/^>\s?/, '').trim());
+  const text = quoted.join(' ').trim();
+  return text || undefined;
 }
 
 const DATE_FIELDS = ['lastmod', 'downloaded', 'scraped_at', 'scraped', 'date'];

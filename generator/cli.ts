@@ -1,0 +1,79 @@
+import { writeFileSync, renameSync, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatReport, reportJson } from './diagnostics/report.ts';
+import { generate } from './index.ts';
+
+/**
+ * `generate --specs <dir> --out <dir> [--strict] [--report <file.json>] [--verbose] [--dry-run]`
+ * Exit codes: 0 generated, 1 error-level diagnostics (nothing written), 2 bad usage.
+ */
+
+const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated/] [--strict] [--report report.json] [--verbose] [--dry-run]
+
+  --specs <dir>     folder of scraped pages (default: specs/)
+  --out <dir>       output folder, replaced atomically (default: generated/)
+  --strict          warnings fail the run too
+  --report <file>   write every diagnostic as JSON
+  --verbose         also list info-level diagnostics (superseded pages, conflicts resolved by date)
+  --dry-run         check everything, write nothing
+`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        specs: { type: 'string', default: 'specs' },
+        out: { type: 'string', default: 'generated' },
+        strict: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const specsDir = resolve(args.specs);
+  if (!existsSync(specsDir) || !statSync(specsDir).isDirectory()) {
+    process.stderr.write(`--specs ${args.specs}: not a folder\n\n${USAGE}`);
+    return 2;
+  }
+  const result = await generate({ specsDir, outDir: resolve(args.out), strict: args.strict, dryRun: args['dry-run'] });
+  process.stderr.write(formatReport(result.diagnostics, { verbose: args.verbose }) + '\n');
+  if (args.report) {
+    const temp = `${args.report}.tmp`;
+    writeFileSync(temp, reportJson(result.diagnostics));
+    renameSync(temp, args.report);
+  }
+  for (const { api, document } of result.apis) {
+    const count = Object.values(document.paths as object).reduce((n, item) => n + Object.keys(item as object).length, 0);
+    process.stderr.write(`${api}: ${count} operations\n`);
+  }
+  if (!result.ok) {
+    process.stderr.write(`generation failed${args.strict ? ' (--strict: warnings count as errors)' : ''}; ${args.out} was not changed\n`);
+    return 1;
+  }
+  process.stderr.write(
+    args['dry-run'] ? 'dry run: nothing written\n' : result.written ? `wrote ${args.out}\n` : `${args.out} is up to date\n`,
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(70);
+  },
+);

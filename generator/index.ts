@@ -1,0 +1,60 @@
+import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { ingest } from './ingest/index.ts';
+import { merge, type MergedApi } from './merge/index.ts';
+import { normalise } from './normalise/index.ts';
+import { validate } from './validate/index.ts';
+import { writeOutputDir } from './write/atomic-dir.ts';
+import { documentFiles } from './write/document-files.ts';
+
+/**
+ * The whole pipeline, stage by stage:
+ *   ingest (pages → parsed blocks) → normalise (→ OpenAPI fragments) → merge (→ one document per API)
+ *   → validate → write (atomically, only when nothing failed).
+ * Library code: it reports through diagnostics and never prints or exits; the CLI decides.
+ */
+
+export interface GenerateOptions {
+  specsDir: string;
+  outDir: string;
+  /** Treat warnings as errors: nothing is written if any warning is found. */
+  strict?: boolean;
+  /** Compute everything but leave the output folder alone. */
+  dryRun?: boolean;
+}
+
+export const STAGES = ['ingest', 'normalise', 'merge', 'validate', 'write'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface GenerateResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  apis: MergedApi[];
+  files: Map<string, string>;
+  /** Whether the output folder was changed (false when nothing failed but nothing differed). */
+  written: boolean;
+  /** Milliseconds spent in each stage. */
+  timings: Partial<Record<Stage, number>>;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const diagnostics = new Diagnostics();
+  const timings: GenerateResult['timings'] = {};
+  const timed = async <T>(stage: Stage, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
+  const pages = await timed('ingest', () => ingest(options.specsDir, diagnostics));
+  const fragments = await timed('normalise', () => normalise(pages, diagnostics));
+  const apis = await timed('merge', () => merge(fragments, diagnostics));
+  if (apis.length === 0) diagnostics.error('no-operations', `no page in ${options.specsDir} defines an operation`);
+  await timed('validate', () => validate(apis, diagnostics));
+  const files = documentFiles(apis);
+  const failed = diagnostics.hasErrors() || (options.strict === true && diagnostics.count('warning') > 0);
+  let written = false;
+  if (!failed && !options.dryRun) written = await timed('write', () => writeOutputDir(options.outDir, files));
+  return { ok: !failed, diagnostics: diagnostics.sorted(), apis, files, written, timings };
+}

@@ -1,0 +1,65 @@
+import { compareText, type Diagnostics } from '../diagnostics/diagnostic.ts';
+import { isObject, type JsonObject } from '../openapi/json.ts';
+import type { ComponentKind, PageFragment } from '../normalise/fragment.ts';
+import { chooseComponents, reportComponentConflicts, type ComponentTable } from './components.ts';
+import { checkSchemaCycles } from './cycles.ts';
+import { assembleDocument } from './document.ts';
+import { enforceUniqueOperationIds } from './operation-ids.ts';
+import { chooseOperations, type Candidate } from './operations.ts';
+import { typeNullableRefs } from './nullable-refs.ts';
+import { reachableComponents, resolveDangling } from './references.ts';
+import { mapComponentSchemas, mapOperationSchemas } from '../openapi/schema-walk.ts';
+
+export interface MergedApi {
+  /** `trade`, `perps`, or another API's short name. */
+  api: string;
+  document: JsonObject;
+}
+
+/**
+ * Stage 3, merge: groups fragments by API and builds one document per API: one operation per
+ * (method, path), one definition per component, only the components the operations use, every `$ref`
+ * resolvable, operationIds unique. Every choice that drops something is reported.
+ */
+export function merge(fragments: readonly PageFragment[], diagnostics: Diagnostics): MergedApi[] {
+  const apis = [...new Set(fragments.map((f) => f.api))].sort(compareText);
+  return apis.flatMap((api) => {
+    const own = fragments.filter((f) => f.api === api);
+    const merged = mergeApi(api, own, diagnostics);
+    return merged ? [merged] : [];
+  });
+}
+
+function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: Diagnostics): MergedApi | undefined {
+  const table = chooseComponents(fragments);
+  const operations = enforceUniqueOperationIds(chooseOperations(fragments, diagnostics), diagnostics).map((op) => ({
+    ...op,
+    operation: mapOperationSchemas(resolveDangling(op.operation, table, op.source, diagnostics), (s) => typeNullableRefs(s, table)),
+  }));
+  if (operations.length === 0) return undefined;
+  const components: Partial<Record<ComponentKind, Record<string, JsonObject>>> = {};
+  const include = (kind: ComponentKind, name: string) => {
+    const choice = table[kind].get(name)!;
+    reportComponentConflicts(kind, name, choice, diagnostics);
+    const value = resolveDangling(choice.value, table, choice.source, diagnostics);
+    (components[kind] ??= {})[name] = mapComponentSchemas(kind, value, (s) => typeNullableRefs(s, table));
+  };
+  for (const { kind, name } of reachableComponents(operations.map((op) => op.operation), table)) include(kind, name);
+  for (const name of usedSecuritySchemes(operations, table, diagnostics)) include('securitySchemes', name);
+  checkSchemaCycles(Object.keys(components.schemas ?? {}), table, diagnostics);
+  return { api, document: assembleDocument(api, fragments, operations, components) };
+}
+
+function usedSecuritySchemes(operations: readonly Candidate[], table: ComponentTable, diagnostics: Diagnostics): string[] {
+  const names = new Set<string>();
+  for (const op of operations) {
+    for (const requirement of Array.isArray(op.operation.security) ? op.operation.security : []) {
+      if (!isObject(requirement)) continue;
+      for (const name of Object.keys(requirement)) {
+        if (table.securitySchemes.has(name)) names.add(name);
+        else diagnostics.warn('security-scheme-missing', `security scheme "${name}" is defined on no page`, op.source);
+      }
+    }
+  }
+  return [...names].sort(compareText);
+}

@@ -1,0 +1,92 @@
+import type { Diagnostics, SourceLocation } from '../diagnostics/diagnostic.ts';
+import { isObject, type JsonObject, type JsonValue } from '../openapi/json.ts';
+import { COMPONENT_KINDS, type ComponentKind } from '../normalise/fragment.ts';
+import type { ComponentTable } from './components.ts';
+
+/** A local component reference, split: `#/components/schemas/Order` → `{ kind: 'schemas', name: 'Order' }`. */
+export function parseRef(ref: string): { kind: ComponentKind; name: string } | undefined {
+  const match = /^#\/components\/([^/]+)\/(.+)$/.exec(ref);
+  if (!match || !(COMPONENT_KINDS as readonly string[]).includes(match[1]!)) return undefined;
+  return { kind: match[1] as ComponentKind, name: match[2]!.replace(/~1/g, '/').replace(/~0/g, '~') };
+}
+
+/**
+ * Replaces every `$ref` that no page defines with a stand-in that keeps the document valid (a schema of
+ * type `unknown`; a description-only response; a dropped parameter) and reports it once per place.
+ */
+export function resolveDangling(value: JsonObject, table: ComponentTable, source: SourceLocation, diagnostics: Diagnostics): JsonObject {
+  const reported = new Set<string>();
+  const visit = (v: JsonValue): JsonValue | undefined => {
+    if (Array.isArray(v)) return v.map(visit).filter((x): x is JsonValue => x !== undefined);
+    if (!isObject(v)) return v;
+    if (typeof v.$ref === 'string') {
+      const target = parseRef(v.$ref);
+      if (target && table[target.kind].has(target.name)) return v;
+      if (!reported.has(v.$ref)) {
+        reported.add(v.$ref);
+        diagnostics.warn(
+          'ref-unresolved',
+          `$ref "${v.$ref}" is defined on no page; its type becomes unknown (add the page that defines it)`,
+          source,
+        );
+      }
+      return standIn(v.$ref, target?.kind);
+    }
+    const out: JsonObject = {};
+    for (const [key, child] of Object.entries(v)) {
+      const mapped = visit(child);
+      if (mapped !== undefined) out[key] = mapped;
+    }
+    return out;
+  };
+  return visit(value) as JsonObject;
+}
+
+function standIn(ref: string, kind: ComponentKind | undefined): JsonValue | undefined {
+  const note = `Unresolved reference ${ref}`;
+  switch (kind) {
+    case 'parameters':
+      return undefined;
+    case 'responses':
+      return { description: note };
+    case 'requestBodies':
+      return { description: note, content: { 'application/json': { schema: { 'x-unresolved-ref': ref } } } };
+    case 'headers':
+      return { description: note, schema: { 'x-unresolved-ref': ref } };
+    default:
+      return { description: note, 'x-unresolved-ref': ref };
+  }
+}
+
+/** The components reachable from `roots`, in discovery order, each listed once. */
+export function reachableComponents(roots: readonly JsonValue[], table: ComponentTable): { kind: ComponentKind; name: string }[] {
+  const seen = new Set<string>();
+  const order: { kind: ComponentKind; name: string }[] = [];
+  const queue: JsonValue[] = [...roots];
+  while (queue.length > 0) {
+    for (const ref of refsIn(queue.shift()!)) {
+      const target = parseRef(ref);
+      const key = target && `${target.kind}/${target.name}`;
+      if (!target || !key || seen.has(key)) continue;
+      const choice = table[target.kind].get(target.name);
+      if (!choice) continue;
+      seen.add(key);
+      order.push(target);
+      queue.push(choice.value);
+    }
+  }
+  return order;
+}
+
+export function refsIn(value: JsonValue): string[] {
+  const refs: string[] = [];
+  const visit = (v: JsonValue) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isObject(v)) {
+      if (typeof v.$ref === 'string') refs.push(v.$ref);
+      for (const [key, child] of Object.entries(v)) if (key !== '$ref') visit(child);
+    }
+  };
+  visit(value);
+  return refs;
+}
