@@ -51,7 +51,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const fragments = await timed('normalise', () => normalise(pages, diagnostics));
   const apis = await timed('merge', () => merge(fragments, diagnostics));
   if (apis.length === 0) diagnostics.error('no-operations', `no page in ${options.specsDir} defines an operation`);
-  await timed('validate', () => validate(apis, diagnostics));
+  // A document already known to be broken (e.g. a reference loop) is not handed to the validator.
+  if (!diagnostics.hasErrors()) await timed('validate', () => validate(apis, diagnostics));
   const files = documentFiles(apis);
   const failed = diagnostics.hasErrors() || (options.strict === true && diagnostics.count('warning') > 0);
   let written = false;

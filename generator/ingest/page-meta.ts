@@ -65,7 +65,8 @@ function unquote(value: string): string {
 
 /** Accepts ISO-8601 with or without zone and fractional seconds; returns UTC ISO or undefined. */
 export function normaliseDate(value: string): string | undefined {
-  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
-  const time = Date.parse(withZone.replace(' ', 'T'));
+  const iso = /^\d{4}-\d\d-\d\d$/.test(value) ? `${value}T00:00:00` : value.replace(' ', 'T');
+  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`;
+  const time = Date.parse(withZone);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

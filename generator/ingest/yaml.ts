@@ -71,25 +71,30 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     value: copy,
     lineOf(path) {
       let node: unknown = doc.contents;
-      let best = node && (node as Node).range ? pageLine((node as Node).range![0]) : firstLine;
+      let best = firstLine;
       for (const key of path) {
-        node = childNode(node, key);
-        if (!node) break;
-        const range = (node as Node).range;
+        const step = childNode(node, key);
+        if (!step) break;
+        const range = (step.at as Node | null)?.range;
         if (range) best = pageLine(range[0]);
+        node = step.node;
       }
       return best;
     },
   };
 }
 
-function childNode(node: unknown, key: string | number): unknown {
+/** The child at `key`: the node to descend into, and the node whose line names it (a map key, or the item). */
+function childNode(node: unknown, key: string | number): { node: unknown; at: unknown } | undefined {
   if (isAlias(node)) return undefined;
   if (isMap(node)) {
     const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key));
-    return pair?.value ?? undefined;
+    return pair ? { node: pair.value, at: pair.key } : undefined;
   }
-  if (isSeq(node)) return typeof key === 'number' ? node.items[key] : undefined;
+  if (isSeq(node) && typeof key === 'number') {
+    const item = node.items[key];
+    return item ? { node: item, at: item } : undefined;
+  }
   return undefined;
 }
 

@@ -94,13 +94,14 @@ function addSdkOnly(sdkOnly: Candidate[], chosen: Candidate[], diagnostics: Diag
   const added: Candidate[] = [];
   for (const entry of sdkOnly) {
     const template = operationKey('', entry.path);
-    const other = chosen.find((c) => operationKey('', c.path) === template && isYaml(c));
-    if (other) {
+    const others = chosen.filter((c) => operationKey('', c.path) === template && isYaml(c));
+    if (others.length > 0) {
+      const methods = others.map((c) => c.method.toUpperCase()).join(', ');
       diagnostics.warn(
         'sdk-method-disagrees',
-        `the SDK page says ${entry.method.toUpperCase()} ${entry.path} (${entry.sdkMethod}); the spec says ${other.method.toUpperCase()} (${other.page.file}); the spec wins`,
+        `the SDK page says ${entry.method.toUpperCase()} ${entry.path} (${entry.sdkMethod}); the spec has only ${methods} there; the spec wins`,
         entry.source,
-        { related: [other.source] },
+        { related: others.map((c) => c.source) },
       );
       continue;
     }

@@ -8,9 +8,10 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** `KALSHI-ACCESS-KEY` → `KalshiAccessKey`, `Delete API Key` → `DeleteApiKey`, `getOrders` → `GetOrders`. */
 export function pascalCase(text: string): string {
   return words(text)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .map((w) => (w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w[0]!.toUpperCase() + w.slice(1)))
     .join('');
 }
 

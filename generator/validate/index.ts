@@ -11,7 +11,14 @@ export async function validate(apis: readonly MergedApi[], diagnostics: Diagnost
   const config = await createConfig({ extends: ['spec'] });
   for (const { api, document } of apis) {
     const file = `openapi/${api}.json`;
-    const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: `/${file}`, config });
+    let problems: NormalizedProblem[];
+    try {
+      problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: `/${file}`, config });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      diagnostics.error('openapi-validator-failed', `the OpenAPI validator could not check this document: ${reason}`, { file });
+      continue;
+    }
     for (const problem of problems) {
       const pointer = problemPointer(problem);
       const message = `${problem.ruleId}: ${problem.message}${pointer ? ` (at ${pointer})` : ''}`;

@@ -41,7 +41,7 @@ function credentialEntries(parameters: JsonValue | undefined): [string, string, 
 }
 
 function schemeOf(wireName: string, location: string, entry: JsonObject): JsonObject {
-  const description = typeof entry.description === 'string' ? { description: entry.description } : {};
+  const description: JsonObject = typeof entry.description === 'string' ? { description: entry.description } : {};
   if (entry.type === 'http') {
     const scheme: JsonObject = { type: 'http', scheme: String(entry.scheme ?? 'bearer'), ...description };
     if (typeof entry.bearerFormat === 'string') scheme.bearerFormat = entry.bearerFormat;

@@ -1,0 +1,33 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { compareText } from '../diagnostics/diagnostic.ts';
+
+export interface DirDifference {
+  file: string;
+  change: 'added' | 'removed' | 'changed';
+}
+
+/** Files that differ between the committed output folder and a freshly generated one. */
+export function compareDirs(committed: string, fresh: string): DirDifference[] {
+  const before = listFiles(committed);
+  const after = listFiles(fresh);
+  const all = [...new Set([...before, ...after])].sort(compareText);
+  const differences: DirDifference[] = [];
+  for (const file of all) {
+    if (!before.includes(file)) differences.push({ file, change: 'added' });
+    else if (!after.includes(file)) differences.push({ file, change: 'removed' });
+    else if (!readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file)))) {
+      differences.push({ file, change: 'changed' });
+    }
+  }
+  return differences;
+}
+
+function listFiles(dir: string, root = dir): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listFiles(path, root);
+    return [relative(root, path).split(sep).join('/')];
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * WebCrypto signer for browsers, Deno, Bun, edge runtimes and Node >= 20: only `crypto.subtle`,
+ * no `node:` imports, no Buffer. PKCS#1 keys are converted to PKCS#8 (WebCrypto imports only PKCS#8).
+ */
+import { KalshiConfigError } from './errors.js';
+import { bytesToBase64, privateKeyPemToPkcs8Der } from './pem.js';
+import type { Signer } from './signing.js';
+
+const IMPORT_ALGORITHM = { name: 'RSA-PSS', hash: 'SHA-256' } as const;
+const SIGN_ALGORITHM = { name: 'RSA-PSS', saltLength: 32 } as const;
+
+/**
+ * The PEM is validated and converted at construction; the key is imported once, on first use
+ * (a memoised promise), so construction stays synchronous.
+ */
+export function createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleCrypto): Signer {
+  const api = subtle ?? (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle;
+  if (api === undefined) {
+    throw new KalshiConfigError(
+      'WebCrypto is not available (globalThis.crypto.subtle is missing); pass a SubtleCrypto implementation or use the Node signer.',
+    );
+  }
+  const pkcs8 = privateKeyPemToPkcs8Der(privateKeyPem);
+  let keyPromise: Promise<CryptoKey> | undefined;
+
+  const importKey = async (): Promise<CryptoKey> => {
+    try {
+      return await api.importKey('pkcs8', new Uint8Array(pkcs8), IMPORT_ALGORITHM, false, ['sign']);
+    } catch (error) {
+      const name = error instanceof Error ? ` (${error.name})` : '';
+      throw new KalshiConfigError(
+        `The private key could not be imported${name}: expected an unencrypted RSA private key, PKCS#1 ("-----BEGIN RSA PRIVATE KEY-----") or PKCS#8 ("-----BEGIN PRIVATE KEY-----").`,
+      );
+    }
+  };
+
+  return {
+    async sign(message: string): Promise<string> {
+      keyPromise ??= importKey();
+      const key = await keyPromise;
+      const signature = await api.sign(SIGN_ALGORITHM, key, new TextEncoder().encode(message));
+      return bytesToBase64(new Uint8Array(signature));
+    },
+  };
+}

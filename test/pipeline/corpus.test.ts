@@ -1,0 +1,131 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate, type GenerateResult } from '../../generator/index.ts';
+import { isObject, type JsonObject } from '../../generator/openapi/json.ts';
+import { refsIn } from '../../generator/merge/references.ts';
+import { ROOT } from '../support/cli.ts';
+import { specsDir } from '../support/pages.ts';
+
+const SPECS = join(ROOT, 'specs');
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+function operations(document: JsonObject): { key: string; id: string }[] {
+  return Object.entries(document.paths as JsonObject).flatMap(([path, item]) =>
+    Object.entries(item as JsonObject).map(([method, op]) => ({ key: `${method} ${path}`, id: String((op as JsonObject).operationId) })),
+  );
+}
+
+/** The (method, path) pairs the pages' OpenAPI fences announce, read straight from the page text. */
+function fencedOperations(dir: string, filter: (file: string) => boolean): Set<string> {
+  const found = new Set<string>();
+  const visit = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (filter(path)) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/^````yaml \S+ (get|put|post|delete|patch) (\S+)$/gm)) found.add(`${m[1]} ${m[2]}`);
+      }
+    }
+  };
+  visit(dir);
+  return found;
+}
+
+function everyRefResolves(document: JsonObject): string[] {
+  const components = document.components as Record<string, JsonObject>;
+  return refsIn(document).filter((ref) => {
+    const [, , kind, name] = ref.split('/');
+    return !(kind && name && isObject(components[kind]) && name in components[kind]);
+  });
+}
+
+const dryRun = (specs: string) => generate({ specsDir: specs, outDir: join(mkdtempSync(join(tmpdir(), 'out-')), 'generated') });
+
+describe('the committed specs (2026-08-22 snapshot and the seeds)', () => {
+  let result: GenerateResult;
+  beforeAll(async () => {
+    result = await dryRun(SPECS);
+  }, 60_000);
+
+  it('generates without errors', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['trade', (f: string) => f.includes('/api-reference/') || f.includes('/seeds/')],
+    ['perps', (f: string) => f.includes('/margin-rest/')],
+  ])('the %s document has every operation the pages announce, and valid unique ids', (api, filter) => {
+    const document = result.apis.find((a) => a.api === api)!.document;
+    const ops = operations(document);
+    const keys = new Set(ops.map((o) => o.key));
+    const announced = fencedOperations(SPECS, filter);
+    expect([...announced].filter((k) => !keys.has(k))).toEqual([]);
+    expect(ops.length).toBeGreaterThanOrEqual(announced.size);
+    expect(new Set(ops.map((o) => o.id.toLowerCase())).size).toBe(ops.length);
+    expect(everyRefResolves(document)).toEqual([]);
+  });
+
+  it('meets the operation counts of the snapshot', () => {
+    const count = (api: string) => operations(result.apis.find((a) => a.api === api)!.document).length;
+    expect(count('trade')).toBeGreaterThanOrEqual(121);
+    expect(count('perps')).toBeGreaterThanOrEqual(48);
+  });
+
+  it('drops Go vendor keys and keeps nullable references nullable in the generated types', async () => {
+    const trade = result.files.get('openapi/trade.json')!;
+    expect(trade).not.toMatch(/x-go-|x-oapi-codegen|x-omitempty/);
+    const types = astToString(await openapiTS(JSON.parse(trade)));
+    expect(types).toMatch(/self_trade_prevention_type\?: .*\| null;/);
+    const perps = astToString(await openapiTS(JSON.parse(result.files.get('openapi/perps.json')!)));
+    expect(perps).toMatch(/operations/);
+  }, 60_000);
+
+  it('is deterministic: a second run gives byte-identical files', async () => {
+    const again = await dryRun(SPECS);
+    expect([...again.files.keys()]).toEqual([...result.files.keys()]);
+    for (const [file, content] of result.files) expect(again.files.get(file)).toBe(content);
+  }, 60_000);
+});
+
+describe('the 2025-11-15 snapshot (derived format only)', () => {
+  it('generates every operation its pages describe; the only warnings are SDK pages disagreeing with the spec', async () => {
+    const dir = join(FIXTURES, 'kalshi-docs-2025-11-15');
+    const result = await dryRun(dir);
+    const warnings = new Set(result.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code));
+    expect(warnings).toEqual(new Set(['sdk-disagrees', 'sdk-method-disagrees']));
+    const keys = new Set(operations(result.apis[0]!.document).map((o) => o.key));
+    expect(keys).toEqual(fencedOperations(dir, () => true));
+  }, 60_000);
+});
+
+describe('each seed alone', () => {
+  const seeds = readdirSync(join(SPECS, 'seeds')).sort();
+  const expected: Record<string, string[]> = {
+    '000_047edaf11fcc1be6.txt': ['get /portfolio/orders/{order_id}/queue_position'],
+    '001_9e4d13084743b8f6.txt': ['get /portfolio/orders/{order_id}'],
+    '002_2c71d491e1e9a8b7.txt': ['get /portfolio/orders'],
+    '004_d357b63ba6152321.txt': ['post /portfolio/orders'],
+  };
+  it.each(seeds)('%s generates with no error', async (seed) => {
+    const text = readFileSync(join(SPECS, 'seeds', seed), 'utf8');
+    const result = await dryRun(specsDir({ [seed]: text }));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const keys = operations(result.apis[0]!.document).map((o) => o.key).sort();
+    const tableRows = [...text.matchAll(/^\| \[\*\*\w+\*\*\]\(#\w+\)\s*\| \*\*(\w+)\*\* (\S+)/gm)].map(
+      (m) => `${m[1]!.toLowerCase()} ${m[2]!.replace(/\\_/g, '_')}`,
+    );
+    expect(keys).toEqual(expected[seed] ?? tableRows.sort());
+  });
+});
+
+describe('other Mintlify sites', () => {
+  it('groups pages of other APIs by their own name', async () => {
+    const result = await dryRun(join(FIXTURES, 'mintlify-other'));
+    expect(result.ok).toBe(true);
+    expect(result.apis.map((a) => a.api)).toEqual(['vercel', 'writer']);
+  });
+});

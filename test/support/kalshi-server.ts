@@ -1,0 +1,256 @@
+/**
+ * A local stand-in for the Kalshi REST API that checks RSA-PSS request signatures the way Kalshi does.
+ * Independent of generator/runtime on purpose: it is the oracle the runtime is tested against.
+ *
+ * Secured routes: key id → known key (else 401 NOT_FOUND), timestamp within the window (else 401
+ * header_timestamp_expired), signature over timestamp + METHOD + pathname-with-prefix, query stripped
+ * (else 401 INCORRECT_API_KEY_SIGNATURE). Public routes need no headers.
+ */
+import { constants, createPublicKey, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface KalshiRequest {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  headers: IncomingHttpHeaders;
+  keyId: string | undefined;
+}
+
+export type KalshiReply =
+  | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
+  | { destroy: true; delayMs?: number };
+
+export interface KalshiRoute {
+  method: string;
+  /** Relative to basePath, with `{name}` placeholders: `/portfolio/orders/{order_id}`. */
+  path: string;
+  secured: boolean;
+  handler(req: KalshiRequest): KalshiReply | Promise<KalshiReply>;
+}
+
+export interface KalshiServerOptions {
+  keys?: Record<string, string | KeyObject>;
+  basePath?: string;
+  routes: KalshiRoute[];
+  /** Accepted clock skew in ms, either way. Default 5000. */
+  timestampToleranceMs?: number;
+  /** Server clock (ms). Default Date.now. */
+  now?: () => number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Raw request target as received: path and query. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  /** A valid Kalshi signature was presented (also recorded for public routes). */
+  verified: boolean;
+  keyId: string | undefined;
+  /** Why a secured request was rejected: NOT_FOUND, header_timestamp_expired, INCORRECT_API_KEY_SIGNATURE, ... */
+  authFailure?: string;
+  status?: number;
+}
+
+export interface KalshiServer {
+  /** Base URL including basePath, e.g. `http://127.0.0.1:41234/trade-api/v2`. */
+  url: string;
+  origin: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+type AuthResult = { ok: true; keyId: string } | { ok: false; keyId: string | undefined; failure: string; body: unknown };
+
+const authError = (details: string): unknown => ({
+  error: { code: 'authentication_error', message: 'authentication_error', details },
+});
+
+export async function startKalshiServer(options: KalshiServerOptions): Promise<KalshiServer> {
+  const basePath = (options.basePath ?? '/trade-api/v2').replace(/\/$/, '');
+  const tolerance = options.timestampToleranceMs ?? 5000;
+  const now = options.now ?? Date.now;
+  const keys = new Map<string, KeyObject>();
+  for (const [id, key] of Object.entries(options.keys ?? {})) {
+    keys.set(id, typeof key !== 'string' && key.type === 'public' ? key : createPublicKey(key));
+  }
+  const routes = options.routes.map((route) => ({ ...route, ...compile(basePath + route.path) }));
+  const requests: RecordedRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+
+  const authenticate = (method: string, pathname: string, headers: IncomingHttpHeaders): AuthResult => {
+    const keyId = single(headers['kalshi-access-key']);
+    const timestamp = single(headers['kalshi-access-timestamp']);
+    const signature = single(headers['kalshi-access-signature']);
+    if (!keyId || !timestamp || !signature) {
+      return { ok: false, keyId, failure: 'MISSING_HEADERS', body: authError('missing authentication headers') };
+    }
+    const key = keys.get(keyId);
+    if (!key) return { ok: false, keyId, failure: 'NOT_FOUND', body: authError('NOT_FOUND') };
+    const ts = /^\d+$/.test(timestamp) ? Number(timestamp) : Number.NaN;
+    if (!Number.isFinite(ts) || Math.abs(now() - ts) > tolerance) {
+      const body = { error: { code: 'header_timestamp_expired', message: 'header_timestamp_expired' } };
+      return { ok: false, keyId, failure: 'header_timestamp_expired', body };
+    }
+    const strictBase64 = /^[A-Za-z0-9+/]*={0,2}$/.test(signature) && signature.length % 4 === 0;
+    const message = Buffer.from(`${timestamp}${method}${pathname}`, 'utf8');
+    const valid =
+      strictBase64 &&
+      verify('sha256', message, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, Buffer.from(signature, 'base64'));
+    if (!valid) return { ok: false, keyId, failure: 'INCORRECT_API_KEY_SIGNATURE', body: authError('INCORRECT_API_KEY_SIGNATURE') };
+    return { ok: true, keyId };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = req.url ?? '/';
+    const cut = target.search(/[?#]/);
+    const pathname = cut < 0 ? target : target.slice(0, cut);
+    const query = new URLSearchParams(cut < 0 || target[cut] === '#' ? '' : target.slice(cut + 1).split('#')[0]);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const body = await readBody(req);
+    const record: RecordedRequest = { method, url: target, headers: req.headers, body, verified: false, keyId: undefined };
+    requests.push(record);
+
+    const auth = req.headers['kalshi-access-signature'] !== undefined ? authenticate(method, pathname, req.headers) : undefined;
+    record.keyId = auth?.keyId ?? single(req.headers['kalshi-access-key']);
+    record.verified = auth?.ok === true;
+
+    let matched: { route: (typeof routes)[number]; params: Record<string, string> } | undefined;
+    for (const route of routes) {
+      const params = route.method.toUpperCase() === method ? route.match(pathname) : undefined;
+      if (params) {
+        matched = { route, params };
+        break;
+      }
+    }
+    if (!matched) return send(res, record, { status: 404, body: { error: { code: 'not_found', message: 'not found' } } });
+    if (matched.route.secured) {
+      const result = auth ?? authenticate(method, pathname, req.headers);
+      if (!result.ok) {
+        record.authFailure = result.failure;
+        return send(res, record, { status: 401, body: result.body });
+      }
+    }
+    let reply: KalshiReply;
+    try {
+      reply = await matched.route.handler({ method, path: pathname, params: matched.params, query, body, headers: req.headers, keyId: record.keyId });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      reply = { status: 500, body: { error: { code: 'internal_server_error', message } } };
+    }
+    if (reply.delayMs) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => (timers.delete(timer), resolve()), reply.delayMs);
+        timers.add(timer);
+      });
+    }
+    if ('destroy' in reply) {
+      req.socket.destroy();
+      return;
+    }
+    send(res, record, reply);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin + basePath,
+    origin,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(res: ServerResponse, record: RecordedRequest, reply: { status: number; body?: unknown; headers?: Record<string, string> }): void {
+  record.status = reply.status;
+  if (res.destroyed) return;
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload = '';
+  const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  if (typeof reply.body === 'string') {
+    payload = reply.body;
+    if (!hasType) headers['content-type'] = 'text/plain; charset=utf-8';
+  } else if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body);
+    if (!hasType) headers['content-type'] = 'application/json; charset=utf-8';
+  }
+  res.writeHead(reply.status, headers).end(payload);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function compile(template: string): { match(pathname: string): Record<string, string> | undefined } {
+  const names: string[] = [];
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(name);
+      return '([^/]+)';
+    })
+    .join('');
+  const pattern = new RegExp(`^${source}$`);
+  return {
+    match(pathname) {
+      const m = pattern.exec(pathname);
+      if (!m) return undefined;
+      const params: Record<string, string> = {};
+      names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')));
+      return params;
+    },
+  };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export interface TestKeyPair {
+  /** `-----BEGIN RSA PRIVATE KEY-----`, what the Kalshi UI hands out. */
+  pkcs1: string;
+  /** `-----BEGIN PRIVATE KEY-----`. */
+  pkcs8: string;
+  /** SPKI `-----BEGIN PUBLIC KEY-----`, for `startKalshiServer({ keys })`. */
+  publicKey: string;
+}
+
+/** A fresh 2048-bit RSA key pair in the PEM forms the tests need. */
+export function generateTestKeyPair(): TestKeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    pkcs1: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    pkcs8: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
