@@ -2,7 +2,7 @@ import { writeFileSync, renameSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatReport, reportJson } from './diagnostics/report.ts';
-import { generate } from './index.ts';
+import { generate, operationCount } from './index.ts';
 
 /**
  * `generate --specs <dir> --out <dir> [--strict] [--report <file.json>] [--verbose] [--dry-run]`
@@ -57,8 +57,7 @@ async function main(argv: string[]): Promise<number> {
     renameSync(temp, args.report);
   }
   for (const { api, document } of result.apis) {
-    const count = Object.values(document.paths as object).reduce((n, item) => n + Object.keys(item as object).length, 0);
-    process.stderr.write(`${api}: ${count} operations\n`);
+    process.stderr.write(`${api}: ${operationCount(document)} operations\n`);
   }
   if (!result.ok) {
     process.stderr.write(`generation failed${args.strict ? ' (--strict: warnings count as errors)' : ''}; ${args.out} was not changed\n`);

@@ -5,11 +5,14 @@ import { normalise } from './normalise/index.ts';
 import { validate } from './validate/index.ts';
 import { writeOutputDir } from './write/atomic-dir.ts';
 import { documentFiles } from './write/document-files.ts';
+import { emitPackage } from './emit/index.ts';
+import { generationInputs, statsJson } from './emit/stats.ts';
+import type { JsonObject } from './openapi/json.ts';
 
 /**
  * The whole pipeline, stage by stage:
  *   ingest (pages → parsed blocks) → normalise (→ OpenAPI fragments) → merge (→ one document per API)
- *   → validate → write (atomically, only when nothing failed).
+ *   → validate → emit (types, wrappers, package, build) → write (atomically, only when nothing failed).
  * Library code: it reports through diagnostics and never prints or exits; the CLI decides.
  */
 
@@ -22,7 +25,7 @@ export interface GenerateOptions {
   dryRun?: boolean;
 }
 
-export const STAGES = ['ingest', 'normalise', 'merge', 'validate', 'write'] as const;
+export const STAGES = ['ingest', 'normalise', 'merge', 'validate', 'emit', 'write'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface GenerateResult {
@@ -54,8 +57,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // A document already known to be broken (e.g. a reference loop) is not handed to the validator.
   if (!diagnostics.hasErrors()) await timed('validate', () => validate(apis, diagnostics));
   const files = documentFiles(apis);
+  if (!diagnostics.hasErrors() && apis.length > 0) {
+    const emitted = await timed('emit', () => emitPackage(apis, diagnostics));
+    for (const [path, text] of emitted) files.set(path, text);
+    const operations = Object.fromEntries(apis.map((a) => [a.api, operationCount(a.document)]));
+    files.set('stats.json', statsJson({ ...generationInputs(options.specsDir), operations }));
+  }
   const failed = diagnostics.hasErrors() || (options.strict === true && diagnostics.count('warning') > 0);
   let written = false;
   if (!failed && !options.dryRun) written = await timed('write', () => writeOutputDir(options.outDir, files));
   return { ok: !failed, diagnostics: diagnostics.sorted(), apis, files, written, timings };
+}
+
+export function operationCount(document: JsonObject): number {
+  return Object.values(document.paths as JsonObject).reduce<number>((n, item) => n + Object.keys(item as JsonObject).length, 0);
 }

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from '../write/list-files.ts';
 import { compareText } from '../diagnostics/diagnostic.ts';
 
 export interface DirDifference {
@@ -21,13 +22,4 @@ export function compareDirs(committed: string, fresh: string): DirDifference[] {
     }
   }
   return differences;
-}
-
-function listFiles(dir: string, root = dir): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listFiles(path, root);
-    return [relative(root, path).split(sep).join('/')];
-  });
 }

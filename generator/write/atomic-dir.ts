@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import { listFiles } from './list-files.ts';
 
 /**
  * Replaces the whole output folder with `files` (relative path → content) atomically: everything is written
@@ -46,12 +47,4 @@ function sameContents(outDir: string, files: ReadonlyMap<string, string>): boole
   const existing = listFiles(outDir);
   if (existing.length !== files.size) return false;
   return existing.every((path) => files.get(path) === readFileSync(join(outDir, path), 'utf8'));
-}
-
-function listFiles(dir: string, root = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return listFiles(path, root);
-    return [relative(root, path).split(sep).join('/')];
-  });
 }

@@ -1,0 +1,56 @@
+import { isObject, type JsonObject } from '../openapi/json.ts';
+import { pascalCase } from '../normalise/names.ts';
+
+/** How each API appears in the package: class, factory, entry module, servers. */
+export interface ApiNames {
+  api: string;
+  title: string;
+  className: string;
+  factoryName: string;
+  /** Module of the package entry point: `index` (the package root) or `perps` (`kalshi-client/perps`). */
+  entry: string;
+  environments: Record<'production' | 'demo', string>;
+}
+
+const KNOWN: Record<string, Omit<ApiNames, 'api' | 'environments' | 'title'>> = {
+  trade: { className: 'KalshiClient', factoryName: 'createKalshiClient', entry: 'index' },
+  perps: { className: 'KalshiPerpsClient', factoryName: 'createKalshiPerpsClient', entry: 'perps' },
+};
+
+/** Kalshi's servers, used when the pages list none for an environment (older pages name only production). */
+const KALSHI_SERVERS = {
+  production: 'https://external-api.kalshi.com/trade-api/v2',
+  demo: 'https://external-api.demo.kalshi.co/trade-api/v2',
+};
+
+export function apiNames(api: string, document: JsonObject): ApiNames {
+  const known = KNOWN[api];
+  const stem = pascalCase(api);
+  const info = isObject(document.info) ? document.info : {};
+  return {
+    api,
+    title: typeof info.title === 'string' ? info.title : `${stem} API`,
+    className: known?.className ?? `${stem}Client`,
+    factoryName: known?.factoryName ?? `create${stem}Client`,
+    entry: known?.entry ?? api,
+    environments: environments(api, document),
+  };
+}
+
+function environments(api: string, document: JsonObject): Record<'production' | 'demo', string> {
+  const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isObject);
+  const url = (demo: boolean) =>
+    servers.find((s) => /demo/i.test(`${String(s.description ?? '')} ${String(s.url)}`) === demo && /^https:/.test(String(s.url)))?.url;
+  const fallback = api in KNOWN ? KALSHI_SERVERS : undefined;
+  const production = String(preferCurrent(servers, false) ?? url(false) ?? fallback?.production ?? '');
+  const demo = String(preferCurrent(servers, true) ?? url(true) ?? fallback?.demo ?? production);
+  return { production, demo };
+}
+
+/** Of several servers, the one not described as an older alias ("also supported"). */
+function preferCurrent(servers: JsonObject[], demo: boolean): string | undefined {
+  const found = servers.find(
+    (s) => /demo/i.test(`${String(s.description ?? '')} ${String(s.url)}`) === demo && !/also supported|legacy|deprecated/i.test(String(s.description ?? '')),
+  );
+  return typeof found?.url === 'string' ? found.url : undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * The one path by which spec text reaches generated comments. A description may contain anything a page
+ * says: `*\/` would end the comment early and let the rest run as code, so it is broken up; a leading `@`
+ * would start a JSDoc tag, so it is escaped. Backticks and `${` are harmless inside a comment and kept.
+ */
+export function docText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/^(\s*)@/gm, '$1\\@')
+    .trim();
+}
+
+export interface DocParts {
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+  signed: boolean;
+  method: string;
+  path: string;
+}
+
+/** The JSDoc block of a wrapper: summary, description, HTTP line, authentication, deprecation. */
+export function operationDoc(parts: DocParts): string {
+  const lines: string[] = [];
+  if (parts.summary) lines.push(docText(parts.summary));
+  if (parts.description && parts.description.trim() !== parts.summary?.trim()) lines.push('', docText(parts.description));
+  lines.push('', `\`${parts.method.toUpperCase()} ${docText(parts.path)}\` — ${parts.signed ? 'signed: needs `apiKeyId` and a private key.' : 'public: sent unsigned.'}`);
+  if (parts.deprecated) lines.push('', '@deprecated This operation is deprecated by Kalshi.');
+  return lines.join('\n').trim();
+}

@@ -1,0 +1,137 @@
+import { compareText } from '../diagnostics/diagnostic.ts';
+import { componentName, isObject, type JsonObject } from '../openapi/json.ts';
+import { objectProperties, resolveRef } from '../openapi/resolve.ts';
+import { HTTP_METHODS, type HttpMethod } from '../normalise/fragment.ts';
+import { parameterIdentifier, typeStem, wrapperName } from './identifiers.ts';
+import { detectPagination, type PaginationModel } from './pagination.ts';
+
+/** Everything the emitters need to know about one operation, read once from the merged document. */
+
+export interface PathParameter {
+  name: string;
+  identifier: string;
+}
+
+export interface OperationModel {
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  wrapperName: string;
+  typeStem: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** Needs the Kalshi signature headers. */
+  signed: boolean;
+  pathParameters: PathParameter[];
+  queryParameters: string[];
+  requiredQuery: boolean;
+  body?: { mediaType: string; required: boolean; fields?: string[]; requiredFields: boolean };
+  /** The success status, whether it carries a JSON body, and the component it is when it is one. */
+  success?: { status: string; json: boolean; schemaName?: string };
+  pagination?: PaginationModel;
+  /**
+   * An order-creating body: it accepts `client_order_id` (and is not an amendment, whose `client_order_id`
+   * names the existing order). Kalshi never reuses a client order id, so a retry with the same one is safe.
+   */
+  idempotencyKey: boolean;
+}
+
+export function operationModels(document: JsonObject): { models: OperationModel[]; unclassifiedCursors: OperationModel[] } {
+  const models: OperationModel[] = [];
+  const unclassifiedCursors: OperationModel[] = [];
+  for (const [path, item] of Object.entries(document.paths as JsonObject)) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      const model = operationModel(document, method, path, operation);
+      models.push(model);
+      if (model.queryParameters.includes('cursor') && !model.pagination) unclassifiedCursors.push(model);
+    }
+  }
+  return { models: models.sort((a, b) => compareText(a.wrapperName, b.wrapperName)), unclassifiedCursors };
+}
+
+function operationModel(document: JsonObject, method: HttpMethod, path: string, operation: JsonObject): OperationModel {
+  const parameters = (Array.isArray(operation.parameters) ? operation.parameters : [])
+    .map((p) => resolveRef(document, p))
+    .filter((p): p is JsonObject => p !== undefined);
+  const operationId = String(operation.operationId);
+  const taken = new Set(['params', 'options']);
+  const pathParameters = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => {
+    const identifier = parameterIdentifier(m[1]!, taken);
+    taken.add(identifier);
+    return { name: m[1]!, identifier };
+  });
+  const query = parameters.filter((p) => p.in === 'query');
+  const body = requestBody(document, operation);
+  const success = successResponse(document, operation);
+  const model: OperationModel = {
+    operationId,
+    method,
+    path,
+    wrapperName: wrapperName(operationId),
+    typeStem: typeStem(operationId),
+    deprecated: operation.deprecated === true,
+    signed: isSigned(document, operation),
+    pathParameters,
+    queryParameters: query.map((p) => String(p.name)),
+    requiredQuery: query.some((p) => p.required === true),
+    idempotencyKey: Boolean(body?.fields?.includes('client_order_id') && !body.fields.includes('updated_client_order_id')),
+  };
+  if (typeof operation.summary === 'string') model.summary = operation.summary;
+  if (typeof operation.description === 'string') model.description = operation.description;
+  if (body) model.body = body;
+  if (success) {
+    model.success = { status: success.status, json: success.schema !== undefined };
+    const ref = isObject(success.schema) && typeof success.schema.$ref === 'string' ? componentName(success.schema.$ref) : undefined;
+    if (ref) model.success.schemaName = ref;
+  }
+  const pagination = success?.schema ? detectPagination(document, model.queryParameters, success.schema) : undefined;
+  if (pagination) model.pagination = pagination;
+  return model;
+}
+
+function requestBody(document: JsonObject, operation: JsonObject): OperationModel['body'] {
+  const body = resolveRef(document, operation.requestBody);
+  if (!body || !isObject(body.content)) return undefined;
+  const mediaType = 'application/json' in body.content ? 'application/json' : Object.keys(body.content).sort(compareText)[0];
+  if (!mediaType) return undefined;
+  const media = body.content[mediaType];
+  const schema = isObject(media) ? media.schema : undefined;
+  const properties = objectProperties(document, schema);
+  const resolved = resolveRef(document, schema);
+  const result: NonNullable<OperationModel['body']> = {
+    mediaType,
+    required: body.required === true,
+    requiredFields: Array.isArray(resolved?.required) && resolved.required.length > 0,
+  };
+  if (properties) result.fields = Object.keys(properties);
+  return result;
+}
+
+function successResponse(document: JsonObject, operation: JsonObject): { status: string; schema?: unknown } | undefined {
+  const responses = isObject(operation.responses) ? operation.responses : {};
+  const status = Object.keys(responses).filter((s) => /^2\d\d$/.test(s)).sort(compareText)[0];
+  if (!status) return undefined;
+  const response = resolveRef(document, responses[status]);
+  const content = response && isObject(response.content) ? response.content : {};
+  const json = content['application/json'];
+  return isObject(json) && json.schema !== undefined ? { status, schema: json.schema } : { status };
+}
+
+/** Signed when every way to call it sends the Kalshi API-key headers. */
+function isSigned(document: JsonObject, operation: JsonObject): boolean {
+  const security = Array.isArray(operation.security) ? operation.security : Array.isArray(document.security) ? document.security : [];
+  if (security.length === 0) return false;
+  const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
+  return security.every(
+    (requirement) =>
+      isObject(requirement) &&
+      Object.keys(requirement).some((name) => {
+        const scheme = schemes[name];
+        return isObject(scheme) && scheme.in === 'header' && /^kalshi-access-/i.test(String(scheme.name));
+      }),
+  );
+}

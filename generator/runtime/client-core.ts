@@ -1,0 +1,164 @@
+/**
+ * What every generated client shares: options, credentials (parsed once), base URL, the signing middleware,
+ * the transport (signing, timeouts, retries, rate limiting) and turning openapi-fetch results into data or
+ * typed errors. Holds no global state: two clients with different keys sign with their own keys.
+ */
+import type { Middleware } from 'openapi-fetch';
+import { resolveBaseUrl } from './base-url.js';
+import { withClientOrderId } from './client-order-id.js';
+import { credentialsOf } from './credentials.js';
+import { errorFromResponse, KalshiConfigError } from './errors.js';
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
+import { createSigningMiddleware, type SigningContext } from './signing-middleware.js';
+import type { Signer } from './signing.js';
+import { checkTimeoutMs, createTransport, type FetchFunction, type TransportOptions } from './transport.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface KalshiClientOptions {
+  /** Default `production`. */
+  environment?: 'production' | 'demo';
+  /** Custom base URL (proxy, mock); the API prefix (`/trade-api/v2`) is appended when missing. */
+  baseUrl?: string;
+  /** The API key id (`KALSHI-ACCESS-KEY`, a UUID). Needs `privateKeyPem` or `signer`. */
+  apiKeyId?: string;
+  /** RSA private key, PKCS#1 or PKCS#8 PEM. Parsed once, at construction. */
+  privateKeyPem?: string;
+  /** A custom signer (HSM, KMS, WebCrypto key) instead of `privateKeyPem`. */
+  signer?: Signer;
+  /** Default `globalThis.fetch`. */
+  fetch?: FetchFunction;
+  /** Per attempt, including reading the body. Default 30 000; `Infinity` for none. */
+  timeoutMs?: number;
+  /** Default 2. See `retry.ts` for what is retried. */
+  maxRetries?: number;
+  rateLimit?: RateLimitOptions;
+  /** Add a UUID `client_order_id` to order-creating bodies that have none. Default true. */
+  autoClientOrderId?: boolean;
+  /** Sent with every request; per-call headers win. The KALSHI-ACCESS-* headers are always the client's own. */
+  headers?: Record<string, string>;
+  /** Clock, sleep and randomness for retries, rate limiting and signing timestamps (tests, custom schedulers). */
+  scheduler?: Pick<TransportOptions, 'now' | 'sleep' | 'random'>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+  headers?: Record<string, string>;
+  autoClientOrderId?: boolean;
+}
+
+export interface ApiDescription {
+  environments: Readonly<Record<'production' | 'demo', string>>;
+  /** `"GET /portfolio/balance"`: method and path template of every operation that needs a signature. */
+  signedOperations: ReadonlySet<string>;
+  createDefaultSigner: (privateKeyPem: string) => Signer;
+}
+
+/** What `init()` returns: spread into the openapi-fetch call's init object. */
+export interface CallInit {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  fetch: FetchFunction;
+}
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+export class ClientCore {
+  readonly baseUrl: string;
+  readonly #signing: SigningContext | undefined;
+  readonly #options: KalshiClientOptions;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #rateLimiter: RateLimiter | undefined;
+  readonly #middleware: Middleware;
+  readonly #transport: FetchFunction;
+
+  constructor(options: KalshiClientOptions = {}, api: ApiDescription) {
+    if (typeof options !== 'object' || options === null) throw new KalshiConfigError('Client options must be an object.');
+    this.#options = options;
+    this.baseUrl = resolveBaseUrl(options, api.environments);
+    this.#signing = credentialsOf(options, api.createDefaultSigner);
+    this.#timeoutMs = checkTimeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'Client options');
+    this.#maxRetries = checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES, 'Client options');
+    this.#rateLimiter = createRateLimiter(options.rateLimit, options.scheduler ?? {});
+    this.#middleware = createSigningMiddleware(api.signedOperations, this.#signing);
+    this.#transport = this.#createTransport(this.#timeoutMs, this.#maxRetries, false);
+  }
+
+  /** For `createClient()`: base URL, the client-wide transport and headers. */
+  clientOptions(): { baseUrl: string; fetch: FetchFunction; headers?: Record<string, string> } {
+    const headers = this.#options.headers;
+    return { baseUrl: this.baseUrl, fetch: this.#transport, ...(headers === undefined ? {} : { headers: { ...headers } }) };
+  }
+
+  /** Register on the openapi-fetch client before any other middleware. Always the same object. */
+  signingMiddleware(): Middleware {
+    return this.#middleware;
+  }
+
+  /**
+   * The init fields of one call: the caller's signal and headers (openapi-fetch merges them over the client's
+   * headers), and a transport bound to this call's timeout, retries and idempotency.
+   */
+  init(options: RequestOptions = {}, call: { idempotent?: boolean } = {}): CallInit {
+    const timeoutMs = checkTimeoutMs(options.timeoutMs, this.#timeoutMs, 'Request options');
+    const maxRetries = checkMaxRetries(options.maxRetries, this.#maxRetries, 'Request options');
+    const idempotent = call.idempotent === true;
+    const fetch =
+      timeoutMs === this.#timeoutMs && maxRetries === this.#maxRetries && !idempotent
+        ? this.#transport
+        : this.#createTransport(timeoutMs, maxRetries, idempotent);
+    const init: CallInit = { fetch };
+    if (options.signal !== undefined) init.signal = options.signal;
+    if (options.headers !== undefined) init.headers = { ...options.headers };
+    return init;
+  }
+
+  /** The body with a generated `client_order_id` when it has none (unless disabled per call or per client). */
+  withClientOrderId<T>(body: T, options?: RequestOptions): T {
+    return withClientOrderId(body, { autoClientOrderId: options?.autoClientOrderId ?? this.#options.autoClientOrderId });
+  }
+
+  /** `data` for a 2xx (undefined for 204 and empty bodies); otherwise throws the matching `KalshiApiError`. */
+  async unwrap<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+    const { data, error, response } = await result;
+    if (response.ok) return data as T;
+    throw errorFromResponse(response.status, error, response.headers);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      baseUrl: this.baseUrl,
+      apiKeyId: this.#signing?.keyId,
+      timeoutMs: this.#timeoutMs,
+      maxRetries: this.#maxRetries,
+      rateLimit: this.#options.rateLimit,
+    };
+  }
+
+  toString(): string {
+    return `ClientCore(${this.baseUrl}${this.#signing ? `, key ${this.#signing.keyId}` : ', no credentials'})`;
+  }
+
+  [INSPECT](): string {
+    return `ClientCore ${JSON.stringify(this.toJSON())}`;
+  }
+
+  #createTransport(timeoutMs: number, maxRetries: number, idempotent: boolean): FetchFunction {
+    const scheduler = this.#options.scheduler ?? {};
+    return createTransport({
+      fetch: this.#options.fetch,
+      timeoutMs,
+      maxRetries,
+      idempotent,
+      rateLimiter: this.#rateLimiter,
+      fallbackSigning: this.#signing,
+      now: scheduler.now,
+      sleep: scheduler.sleep,
+      random: scheduler.random,
+    });
+  }
+}

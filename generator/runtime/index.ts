@@ -1,0 +1,35 @@
+/**
+ * The public runtime API, re-exported by the generated package's entry point. Browser-safe: the Node signer
+ * is not re-exported here (it imports node:crypto); the generated entry exports `createDefaultSigner` from
+ * `#default-signer`, which resolves to the Node or the WebCrypto signer per runtime.
+ */
+export {
+  KalshiError,
+  KalshiConfigError,
+  KalshiConnectionError,
+  KalshiTimeoutError,
+  KalshiApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  InternalServerError,
+  errorFromResponse,
+  type KalshiApiErrorInit,
+} from './errors.js';
+export { KalshiAbortError } from './abort.js';
+export { type Signer, authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing.js';
+export { createWebCryptoSigner } from './webcrypto-signer.js';
+export {
+  ClientCore,
+  DEFAULT_TIMEOUT_MS,
+  type ApiDescription,
+  type CallInit,
+  type KalshiClientOptions,
+  type RequestOptions,
+} from './client-core.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export type { FetchFunction } from './transport.js';
+export { DEFAULT_MAX_RETRIES } from './retry.js';

@@ -1,0 +1,79 @@
+/**
+ * Retry policy: what is retried, and how long to wait before the next attempt.
+ *
+ * - Retried: HTTP 429, 500, 502, 503, 504, connection errors and per-attempt timeouts. Never a caller abort,
+ *   never another status (a 4xx will not change by resending it).
+ * - Methods: GET, HEAD, DELETE, OPTIONS always; POST, PUT, PATCH only when the call is marked idempotent
+ *   (the generator marks operations whose body carries a `client_order_id`, which Kalshi never accepts twice).
+ * - Delay before retry n (1-based): `Retry-After` when the response has one (seconds or HTTP date), capped at
+ *   60 s, used as is; otherwise exponential backoff 0.5 s · 2^(n-1) with ±25 % jitter (uniform), capped at 8 s
+ *   after jitter. The jitter keeps a floor (never below 75 % of the step) so 429s still back off.
+ * - Every attempt is signed anew by the transport (fresh timestamp).
+ */
+import { KalshiAbortError } from './abort.js';
+import { KalshiConfigError, KalshiConnectionError, parseRetryAfter } from './errors.js';
+
+export const DEFAULT_MAX_RETRIES = 2;
+export const BACKOFF_INITIAL_MS = 500;
+export const BACKOFF_MAX_MS = 8_000;
+export const RETRY_AFTER_MAX_MS = 60_000;
+/** Jitter: the delay is the backoff step times a factor drawn uniformly from [0.75, 1.25). */
+export const JITTER = 0.25;
+
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
+
+export interface RetryOptions {
+  /** Retries after the first attempt; 0 disables retrying. Default 2. */
+  maxRetries: number;
+  /** The call may be sent more than once even with a non-idempotent method (POST, PUT, PATCH). */
+  idempotent: boolean;
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/** GET/HEAD/DELETE/OPTIONS always; anything else only when `idempotent`. */
+export function isRetryableMethod(method: string, idempotent: boolean): boolean {
+  return idempotent || SAFE_METHODS.has(method.toUpperCase());
+}
+
+/** Connection errors and timeouts (`KalshiTimeoutError` extends `KalshiConnectionError`); never aborts. */
+export function isRetryableError(error: unknown): boolean {
+  return error instanceof KalshiConnectionError && !(error instanceof KalshiAbortError);
+}
+
+/** Whether attempt `attempt` (0-based, just failed) may be followed by another one. */
+export function mayRetry(attempt: number, method: string, options: RetryOptions): boolean {
+  return attempt < options.maxRetries && isRetryableMethod(method, options.idempotent);
+}
+
+/** Exponential backoff with ±25 % jitter for retry `retry` (1-based). `random` returns [0, 1). */
+export function backoffDelayMs(retry: number, random: () => number = Math.random): number {
+  const step = BACKOFF_INITIAL_MS * 2 ** Math.max(0, Math.min(retry - 1, 30));
+  const r = Math.min(Math.max(random(), 0), 1);
+  const factor = 1 - JITTER + 2 * JITTER * r;
+  return Math.round(Math.min(BACKOFF_MAX_MS, step * factor));
+}
+
+/** The wait before retry `retry` (1-based): `Retry-After` (capped at 60 s) when given, else backoff. */
+export function retryDelayMs(
+  retry: number,
+  retryAfter: string | null | undefined,
+  random: () => number = Math.random,
+  now: () => number = Date.now,
+): number {
+  const requested = parseRetryAfter(retryAfter ?? undefined, now());
+  if (requested !== undefined) return Math.min(Math.max(requested, 0), RETRY_AFTER_MAX_MS);
+  return backoffDelayMs(retry, random);
+}
+
+/** Validates a `maxRetries` option (a non-negative integer); `undefined` gives `fallback`. */
+export function checkMaxRetries(value: unknown, fallback: number, where: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
+    throw new KalshiConfigError(`${where}: maxRetries must be an integer between 0 and 100, got ${String(value).slice(0, 40)}.`);
+  }
+  return value;
+}

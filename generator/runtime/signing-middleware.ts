@@ -1,0 +1,72 @@
+/**
+ * Decides, per request, whether it must be signed. It does not sign: the transport signs each attempt
+ * right before sending it (fresh timestamp). The decision travels with the `Request` object in a
+ * module-private WeakMap, so nothing is added to the request and nothing global is patched.
+ */
+import type { Middleware } from 'openapi-fetch';
+import { KalshiConfigError } from './errors.js';
+import type { Signer } from './signing.js';
+
+/** The credentials one client signs with. */
+export interface SigningContext {
+  readonly keyId: string;
+  readonly signer: Signer;
+}
+
+const PUBLIC = Symbol('public');
+const decisions = new WeakMap<Request, SigningContext | typeof PUBLIC>();
+
+/** Record that `request` must be signed with `context` (by the transport, for every attempt). */
+export function markForSigning(request: Request, context: SigningContext): void {
+  decisions.set(request, context);
+}
+
+/** Record that `request` is for a public operation and must go out unsigned. */
+export function markPublic(request: Request): void {
+  decisions.set(request, PUBLIC);
+}
+
+/** The context `request` must be signed with, or undefined when it is public or was never classified. */
+export function signingContextOf(request: Request): SigningContext | undefined {
+  const decision = decisions.get(request);
+  return decision === PUBLIC ? undefined : decision;
+}
+
+/** Whether a signing middleware saw this exact `Request` object (it may have been replaced since). */
+export function isClassified(request: Request): boolean {
+  return decisions.has(request);
+}
+
+/** `"GET /portfolio/balance"`: method and path template, the key of the signed-operations set. */
+export function operationKey(method: string, schemaPath: string): string {
+  return `${method.toUpperCase()} ${schemaPath}`;
+}
+
+/**
+ * openapi-fetch middleware: requests whose `METHOD schemaPath` is in `signedOperations` are marked for
+ * signing; without credentials they fail with `KalshiConfigError` before anything is sent. Register it
+ * first (`client.use(...)`): a later middleware that returns a new `Request` drops the mark, and the
+ * transport then signs the replacement whenever the client has credentials (never sends it unsigned).
+ */
+export function createSigningMiddleware(
+  signedOperations: ReadonlySet<string>,
+  context: SigningContext | undefined,
+): Middleware {
+  return {
+    onRequest({ request, schemaPath }) {
+      const operation = operationKey(request.method, schemaPath);
+      if (!signedOperations.has(operation)) {
+        markPublic(request);
+        return undefined;
+      }
+      if (context === undefined) {
+        throw new KalshiConfigError(
+          `${operation} requires Kalshi API credentials, but the client has none: pass { apiKeyId, privateKeyPem } ` +
+            `(or { apiKeyId, signer }) when constructing the client. The request was not sent.`,
+        );
+      }
+      markForSigning(request, context);
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The `fetch` handed to openapi-fetch. Per attempt: wait for the rate limiter, clone the request, sign it when
+ * the signing middleware marked it (fresh timestamp, right before the send), send it with the caller's signal
+ * combined with a per-attempt timeout, and read the whole response body inside the attempt (so the timeout
+ * covers the body and no timer outlives the call). Retries follow `retry.ts`.
+ */
+import { abortErrorOf, raceAbort, sleep as defaultSleep, throwIfAborted } from './abort.js';
+import { KalshiConfigError, KalshiConnectionError, KalshiTimeoutError } from './errors.js';
+import type { RateLimiter } from './rate-limit.js';
+import { isRetryableError, isRetryableStatus, mayRetry, retryDelayMs } from './retry.js';
+import { isClassified, signingContextOf, type SigningContext } from './signing-middleware.js';
+import { authHeaders } from './signing.js';
+
+export type FetchFunction = (request: Request) => Promise<Response>;
+
+export interface TransportOptions {
+  /** Default `globalThis.fetch`, looked up at each attempt. Always called unbound (safe for `window.fetch`). */
+  fetch?: FetchFunction | undefined;
+  /** Per attempt, until the whole body is read; `Infinity` disables it. */
+  timeoutMs: number;
+  maxRetries: number;
+  /** POST/PUT/PATCH may be retried (the body carries a `client_order_id`). */
+  idempotent: boolean;
+  rateLimiter?: RateLimiter | undefined;
+  /** Signs requests no signing middleware classified (a later middleware replaced the Request object). */
+  fallbackSigning?: SigningContext | undefined;
+  /** Wall clock in ms (signing timestamps, `Retry-After` dates). Default `Date.now`. */
+  now?: (() => number) | undefined;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** [0, 1) for the backoff jitter. Default `Math.random`. */
+  random?: (() => number) | undefined;
+}
+
+const MAX_TIMER_MS = 2_147_483_647;
+
+export function createTransport(options: TransportOptions): FetchFunction {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const policy = { maxRetries: options.maxRetries, idempotent: options.idempotent };
+
+  return async function kalshiTransport(request: Request): Promise<Response> {
+    const caller = request.signal;
+    const method = request.method.toUpperCase();
+    const signing = signingContextOf(request) ?? (isClassified(request) ? undefined : options.fallbackSigning);
+    for (let attempt = 0; ; attempt++) {
+      throwIfAborted(caller);
+      await options.rateLimiter?.acquire(method, caller);
+      const retryable = mayRetry(attempt, method, policy);
+      let response: Response;
+      try {
+        response = await sendOnce(request, signing, options, now, attempt);
+      } catch (error) {
+        if (!retryable || !isRetryableError(error)) throw error;
+        await raceAbort(sleep(retryDelayMs(attempt + 1, undefined, random, now), caller), caller);
+        continue;
+      }
+      if (!retryable || !isRetryableStatus(response.status)) return response;
+      const delay = retryDelayMs(attempt + 1, response.headers.get('retry-after'), random, now);
+      await raceAbort(sleep(delay, caller), caller);
+    }
+  };
+}
+
+async function sendOnce(
+  request: Request,
+  signing: SigningContext | undefined,
+  options: TransportOptions,
+  now: () => number,
+  attempt: number,
+): Promise<Response> {
+  const caller = request.signal;
+  const headers = new Headers(request.headers);
+  if (signing !== undefined) {
+    const auth = await authHeaders(signing.signer, signing.keyId, request.method, request.url, now);
+    for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+  }
+  throwIfAborted(caller);
+  const controller = new AbortController();
+  const forward = (): void => controller.abort(caller.reason);
+  caller.addEventListener('abort', forward, { once: true });
+  let timedOut = false;
+  const timer =
+    options.timeoutMs < MAX_TIMER_MS
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new KalshiTimeoutError('timeout', { timeoutMs: options.timeoutMs }));
+        }, options.timeoutMs)
+      : undefined;
+  try {
+    const send = new Request(request.clone(), { headers, signal: controller.signal });
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') {
+      throw new KalshiConfigError('No fetch implementation: globalThis.fetch is missing; pass the fetch option.');
+    }
+    const response = await raceAbort(fetchImpl(send), controller.signal, (signal) => signal.reason);
+    return await readWhole(response, request.method, controller.signal);
+  } catch (error) {
+    if (error instanceof KalshiConfigError) throw error;
+    const target = describe(request);
+    const tries = attempt > 0 ? ` (${attempt + 1} attempts)` : '';
+    if (caller.aborted) throw abortErrorOf(caller);
+    if (timedOut) {
+      throw new KalshiTimeoutError(`${target} timed out after ${options.timeoutMs} ms${tries}.`, { timeoutMs: options.timeoutMs });
+    }
+    throw new KalshiConnectionError(`${target} failed: ${reasonOf(error)}${tries}.`, { cause: error });
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    caller.removeEventListener('abort', forward);
+  }
+}
+
+/** The response with its body fully read (bodies are small JSON; the timeout must cover them). */
+async function readWhole(response: Response, method: string, signal: AbortSignal): Promise<Response> {
+  const { status } = response;
+  if (status < 200 || status > 599) return response;
+  const empty = method.toUpperCase() === 'HEAD' || status === 204 || status === 205 || status === 304 || response.body === null;
+  const body = empty ? null : await raceAbort(response.arrayBuffer(), signal, (s) => s.reason);
+  return new Response(body, { status, statusText: response.statusText, headers: response.headers });
+}
+
+/** `GET https://host/trade-api/v2/markets` (no query). */
+function describe(request: Request): string {
+  try {
+    const url = new URL(request.url);
+    return `${request.method} ${url.origin}${url.pathname}`;
+  } catch {
+    return request.method;
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const detail = typeof cause?.message === 'string' && cause.message !== message ? cause.message : undefined;
+  const extra = [code, detail].filter((part) => part !== undefined).join(': ');
+  return extra ? `${message} (${extra})` : message;
+}
+
+/** Validates a `timeoutMs` option (positive, `Infinity` for none); `undefined` gives `fallback`. */
+export function checkTimeoutMs(value: unknown, fallback: number, where: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new KalshiConfigError(`${where}: timeoutMs must be a positive number of milliseconds (Infinity for none), got ${String(value).slice(0, 40)}.`);
+  }
+  return value;
+}
