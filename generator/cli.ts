@@ -3,13 +3,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatReport, reportJson } from './diagnostics/report.ts';
 import { generate, operationCount } from './index.ts';
+import { STAGES, type Timings } from './timing.ts';
 
 /**
- * `generate --specs <dir> --out <dir> [--strict] [--report <file.json>] [--verbose] [--dry-run]`
+ * `generate --specs <dir> --out <dir> [--strict] [--report <file.json>] [--verbose] [--dry-run] [--force] [--timings]`
  * Exit codes: 0 generated, 1 error-level diagnostics (nothing written), 2 bad usage.
  */
 
-const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated/] [--strict] [--report report.json] [--verbose] [--dry-run]
+const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated/] [--strict] [--report report.json]
+                                   [--verbose] [--dry-run] [--force] [--timings]
 
   --specs <dir>     folder of scraped pages (default: specs/)
   --out <dir>       output folder, replaced atomically (default: generated/)
@@ -17,6 +19,8 @@ const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated
   --report <file>   write every diagnostic as JSON
   --verbose         also list info-level diagnostics (superseded pages, conflicts resolved by date)
   --dry-run         check everything, write nothing
+  --force           regenerate even if stats.json says specs and generator are unchanged
+  --timings         print the time spent in each stage
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
         report: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -49,7 +55,18 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--specs ${args.specs}: not a folder\n\n${USAGE}`);
     return 2;
   }
-  const result = await generate({ specsDir, outDir: resolve(args.out), strict: args.strict, dryRun: args['dry-run'] });
+  const result = await generate({
+    specsDir,
+    outDir: resolve(args.out),
+    strict: args.strict,
+    dryRun: args['dry-run'],
+    force: args.force,
+  });
+  if (args.timings) process.stderr.write(formatTimings(result.timings) + '\n');
+  if (result.upToDate) {
+    process.stderr.write(`${args.out} is up to date: specs and generator are unchanged since it was generated (--force regenerates)\n`);
+    return 0;
+  }
   process.stderr.write(formatReport(result.diagnostics, { verbose: args.verbose }) + '\n');
   if (args.report) {
     const temp = `${args.report}.tmp`;
@@ -67,6 +84,12 @@ async function main(argv: string[]): Promise<number> {
     args['dry-run'] ? 'dry run: nothing written\n' : result.written ? `wrote ${args.out}\n` : `${args.out} is up to date\n`,
   );
   return 0;
+}
+
+function formatTimings(timings: Timings): string {
+  const parts = STAGES.filter((s) => timings[s] !== undefined).map((s) => `${s} ${timings[s]} ms`);
+  const total = Object.values(timings).reduce((a, b) => a + (b ?? 0), 0);
+  return `timings: ${parts.join(', ')}; total ${total} ms`;
 }
 
 main(process.argv.slice(2)).then(

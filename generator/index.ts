@@ -6,7 +6,8 @@ import { validate } from './validate/index.ts';
 import { writeOutputDir } from './write/atomic-dir.ts';
 import { documentFiles } from './write/document-files.ts';
 import { emitPackage } from './emit/index.ts';
-import { generationInputs, statsJson } from './emit/stats.ts';
+import { generationInputs, sameInputs, statsJson } from './emit/stats.ts';
+import { StageTimer, type Timings } from './timing.ts';
 import type { JsonObject } from './openapi/json.ts';
 
 /**
@@ -23,10 +24,12 @@ export interface GenerateOptions {
   strict?: boolean;
   /** Compute everything but leave the output folder alone. */
   dryRun?: boolean;
+  /** Stop after validation: the merged documents only, no package (faster, for checks on documents). */
+  documentsOnly?: boolean;
+  /** Regenerate even when the output's `stats.json` says specs and generator are unchanged. */
+  force?: boolean;
 }
 
-export const STAGES = ['ingest', 'normalise', 'merge', 'validate', 'emit', 'write'] as const;
-export type Stage = (typeof STAGES)[number];
 
 export interface GenerateResult {
   ok: boolean;
@@ -35,38 +38,37 @@ export interface GenerateResult {
   files: Map<string, string>;
   /** Whether the output folder was changed (false when nothing failed but nothing differed). */
   written: boolean;
+  /** True when the output was already generated from these exact specs and generator: nothing was redone. */
+  upToDate: boolean;
   /** Milliseconds spent in each stage. */
-  timings: Partial<Record<Stage, number>>;
+  timings: Timings;
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
-  const timings: GenerateResult['timings'] = {};
-  const timed = async <T>(stage: Stage, run: () => T | Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await run();
-    } finally {
-      timings[stage] = Math.round(performance.now() - start);
-    }
-  };
-  const pages = await timed('ingest', () => ingest(options.specsDir, diagnostics));
-  const fragments = await timed('normalise', () => normalise(pages, diagnostics));
-  const apis = await timed('merge', () => merge(fragments, diagnostics));
+  const timer = new StageTimer();
+  const inputs = await timer.run('hash', () => generationInputs(options.specsDir));
+  if (!options.force && !options.dryRun && !options.documentsOnly && sameInputs(options.outDir, inputs)) {
+    return { ok: true, upToDate: true, diagnostics: [], apis: [], files: new Map(), written: false, timings: timer.timings };
+  }
+  const pages = await timer.run('ingest', () => ingest(options.specsDir, diagnostics));
+  const fragments = await timer.run('normalise', () => normalise(pages, diagnostics));
+  const apis = await timer.run('merge', () => merge(fragments, diagnostics));
   if (apis.length === 0) diagnostics.error('no-operations', `no page in ${options.specsDir} defines an operation`);
   // A document already known to be broken (e.g. a reference loop) is not handed to the validator.
-  if (!diagnostics.hasErrors()) await timed('validate', () => validate(apis, diagnostics));
+  if (!diagnostics.hasErrors()) await timer.run('validate', () => validate(apis, diagnostics));
   const files = documentFiles(apis);
-  if (!diagnostics.hasErrors() && apis.length > 0) {
-    const emitted = await timed('emit', () => emitPackage(apis, diagnostics));
-    for (const [path, text] of emitted) files.set(path, text);
+  if (!diagnostics.hasErrors() && apis.length > 0 && !options.documentsOnly) {
+    for (const [path, text] of await emitPackage(apis, diagnostics, timer)) files.set(path, text);
     const operations = Object.fromEntries(apis.map((a) => [a.api, operationCount(a.document)]));
-    files.set('stats.json', statsJson({ ...generationInputs(options.specsDir), operations }));
+    files.set('stats.json', statsJson({ ...inputs, operations }));
   }
   const failed = diagnostics.hasErrors() || (options.strict === true && diagnostics.count('warning') > 0);
   let written = false;
-  if (!failed && !options.dryRun) written = await timed('write', () => writeOutputDir(options.outDir, files));
-  return { ok: !failed, diagnostics: diagnostics.sorted(), apis, files, written, timings };
+  if (!failed && !options.dryRun && !options.documentsOnly) {
+    written = await timer.run('write', () => writeOutputDir(options.outDir, files));
+  }
+  return { ok: !failed, upToDate: false, diagnostics: diagnostics.sorted(), apis, files, written, timings: timer.timings };
 }
 
 export function operationCount(document: JsonObject): number {

@@ -1,42 +1,62 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatReport } from '../diagnostics/report.ts';
+import { documentsInDir } from '../changelog/document-sources.ts';
+import { specsPages } from '../changelog/specs-documents.ts';
 import { generate } from '../index.ts';
 import { compareDirs } from './compare-dirs.ts';
+import { driftReport } from './drift-report.ts';
+
+const USAGE = 'usage: npx tsx generator/check/cli.ts [--specs specs] [--out generated] [--markdown summary.md]\n';
 
 /**
  * `make check`: regenerates from specs/ into a temporary folder and compares it with the committed
- * generated/. Exit 0 in step, 1 drifted (or generation failed), 2 bad usage.
+ * generated/; on drift, prints the differing files and the semantic API changelog (breaking changes first).
+ * `--markdown <file>` also appends the report as markdown (e.g. to `$GITHUB_STEP_SUMMARY`).
+ * Exit 0 in step, 1 drifted (or generation failed), 2 bad usage.
  */
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
     values = parseArgs({
       args: argv,
-      options: { specs: { type: 'string', default: 'specs' }, out: { type: 'string', default: 'generated' } },
+      options: {
+        specs: { type: 'string', default: 'specs' },
+        out: { type: 'string', default: 'generated' },
+        markdown: { type: 'string' },
+      },
     }).values;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nusage: npx tsx generator/check/cli.ts [--specs specs] [--out generated]\n`);
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
+  const labels = { specs: values.specs.replace(/\/$/, ''), out: values.out.replace(/\/$/, '') };
   const temp = mkdtempSync(join(tmpdir(), 'kalshi-check-'));
   try {
     const fresh = join(temp, 'generated');
     const result = await generate({ specsDir: resolve(values.specs), outDir: fresh });
     if (!result.ok) {
-      process.stderr.write(formatReport(result.diagnostics) + '\ngeneration from specs/ failed: fix the pages above\n');
+      process.stderr.write(formatReport(result.diagnostics) + `\ngeneration from ${labels.specs}/ failed: fix the pages above\n`);
       return 1;
     }
     const differences = compareDirs(resolve(values.out), fresh);
     if (differences.length === 0) {
-      process.stdout.write(`${values.out}/ is in step with ${values.specs}/\n`);
+      process.stdout.write(`${labels.out}/ is in step with ${labels.specs}/\n`);
+      if (values.markdown) appendFileSync(values.markdown, `\`${labels.out}/\` is in step with \`${labels.specs}/\`.\n`);
       return 0;
     }
-    process.stdout.write(`${values.out}/ has drifted from ${values.specs}/ (${differences.length} file(s)):\n`);
-    for (const d of differences) process.stdout.write(`  ${d.change.padEnd(8)} ${values.out}/${d.file}\n`);
-    process.stdout.write(`run 'make generate' and commit ${values.out}/\n`);
+    let committed;
+    try {
+      committed = documentsInDir(resolve(values.out));
+    } catch (error) {
+      committed = { error: (error as Error).message };
+    }
+    const fresher = new Map(result.apis.map((a) => [a.api, a.document]));
+    const report = driftReport(labels, differences, committed, fresher, specsPages(resolve(values.specs), `${labels.specs}/`));
+    process.stdout.write(report.text);
+    if (values.markdown) appendFileSync(values.markdown, report.markdown);
     return 1;
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -9,37 +9,60 @@ import type { OperationTypeNames } from './operation-types.ts';
  */
 export function callStatement(op: OperationModel, names: OperationTypeNames): WriterFunction {
   return (writer) => {
-    const split = names.argument === 'params' && op.body?.fields !== undefined && op.queryParameters.length > 0;
-    if (split) {
-      writer.writeLine(`const [query, fields] = splitParams(params, ${JSON.stringify(op.queryParameters)});`);
-    }
-    const parts: string[] = [];
+    const sections = paramSections(op, names);
+    if (sections.split) writer.writeLine(`const parts = splitParams(params, ${JSON.stringify(sections.lists)});`);
     const params: string[] = [];
     if (op.pathParameters.length > 0) {
       params.push(`path: { ${op.pathParameters.map((p) => `${JSON.stringify(p.name)}: ${p.identifier}`).join(', ')} }`);
     }
-    const query = split ? 'query' : names.argument === 'params' && !op.body ? 'params' : undefined;
-    const queryValue = split ? `query as ${names.queryType}` : query;
-    if (query) params.push(op.pagination ? `query: { ...${query}, ${JSON.stringify(op.pagination.cursorParam)}: cursor }` : `query: ${queryValue}`);
-    if (params.length > 0) parts.push(`params: { ${params.join(', ')} }`);
-    if (op.body) {
-      const source = names.argument === 'body' ? 'body' : split ? `fields as ${names.bodyType}` : 'params';
-      parts.push(op.idempotencyKey ? `body: this.core.withClientOrderId(${source}, options)` : `body: ${source}`);
+    if (sections.query) {
+      params.push(op.pagination ? `query: { ...${sections.query}, ${JSON.stringify(op.pagination.cursorParam)}: cursor }` : `query: ${sections.query}`);
     }
+    if (sections.header) params.push(`header: ${sections.header}`);
+    const parts: string[] = [];
+    if (params.length > 0) parts.push(`params: { ${params.join(', ')} }`);
+    if (sections.body) parts.push(op.idempotencyKey ? `body: this.core.withClientOrderId(${sections.body}, options)` : `body: ${sections.body}`);
     parts.push(op.idempotencyKey ? '...this.core.init(options, { idempotent: true })' : '...this.core.init(options)');
     const call = `this.core.unwrap(this.raw.${op.method.toUpperCase()}(${JSON.stringify(op.path)}, { ${parts.join(', ')} }))`;
     if (!op.pagination) {
       writer.writeLine(`return ${call};`);
       return;
     }
-    const shape = {
-      itemsKey: op.pagination.itemsKey,
-      cursorKey: op.pagination.cursorKey,
-      cursorParam: op.pagination.cursorParam,
-    };
-    const shapeText = Object.entries(shape).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
-    writer.writeLine(
-      `return new PagePromise<${names.responseType}, ${names.itemType}>((cursor) => ${call}, { ${shapeText}, initialCursor: params?.cursor });`,
-    );
+    const { itemsKey, cursorKey, cursorParam } = op.pagination;
+    const shape = `itemsKey: ${JSON.stringify(itemsKey)}, cursorKey: ${JSON.stringify(cursorKey)}, cursorParam: ${JSON.stringify(cursorParam)}`;
+    writer.writeLine(`return new PagePromise<${names.responseType}, ${names.itemType}>((cursor) => ${call}, { ${shape}, initialCursor: params?.cursor });`);
   };
+}
+
+interface Sections {
+  split: boolean;
+  lists: Record<string, string[]>;
+  query?: string;
+  header?: string;
+  body?: string;
+}
+
+/** The wrapper's params object mixes query parameters, header parameters and body fields: it must be split. */
+export function splitsParams(op: OperationModel): boolean {
+  const bodyFields = op.body?.fields !== undefined;
+  return [op.queryParameters.length > 0, op.headerParameters.length > 0, bodyFields].filter(Boolean).length > 1;
+}
+
+/** Where each part of the call comes from: the params object as a whole, or a part of it after splitting. */
+function paramSections(op: OperationModel, names: OperationTypeNames): Sections {
+  if (names.argument === 'body') return { split: false, lists: {}, body: 'body' };
+  if (names.argument === 'none') return { split: false, lists: {} };
+  if (!splitsParams(op)) {
+    if (op.queryParameters.length > 0) return { split: false, lists: {}, query: 'params' };
+    if (op.headerParameters.length > 0) return { split: false, lists: {}, header: `params as ${names.headerType}` };
+    return { split: false, lists: {}, body: 'params' };
+  }
+  const lists: Record<string, string[]> = {};
+  if (op.queryParameters.length > 0) lists.query = op.queryParameters;
+  if (op.headerParameters.length > 0) lists.header = op.headerParameters;
+  const sections: Sections = { split: true, lists };
+  if (lists.query) sections.query = `parts.query as ${names.queryType}`;
+  if (lists.header) sections.header = `parts.header as ${names.headerType}`;
+  if (op.body) sections.body = `parts.body as ${names.bodyType}`;
+  return sections;
 }

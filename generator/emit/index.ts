@@ -10,12 +10,13 @@ import { entrySource, PACKAGE_NAME, packageJson, runtimeSources, tsconfigJson } 
 import { packageReadme } from './readme.ts';
 import { emitTypes } from './types.ts';
 import { toolVersions } from './stats.ts';
+import { StageTimer } from '../timing.ts';
 
 /**
  * Stage 5, emit: the merged documents → the files of the `kalshi-client` package (sources, README, package.json)
  * formatted with prettier, then compiled to `dist/`. Returns package-relative paths → contents.
  */
-export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagnostics): Promise<Map<string, string>> {
+export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagnostics, timer = new StageTimer()): Promise<Map<string, string>> {
   const sources = new Map<string, string>(runtimeSources());
   const described: { names: ApiNames; operations: OperationModel[] }[] = [];
   for (const { api, document } of apis) {
@@ -28,9 +29,10 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
         { file: `openapi/${api}.json` },
       );
     }
-    const types = await emitTypes(document);
+    const types = await timer.run('types', () => emitTypes(document));
     sources.set(`src/${api}/types.ts`, withHeader(types.text));
-    sources.set(`src/${api}/client.ts`, withHeader(emitClientFile({ ...names, operations: models, typeNames: types.exportedNames })));
+    const client = await timer.run('wrappers', () => emitClientFile({ ...names, operations: models, typeNames: types.exportedNames }));
+    sources.set(`src/${api}/client.ts`, withHeader(client));
     sources.set(`src/${names.entry}.ts`, entrySource(names));
     described.push({ names, operations: models });
   }
@@ -38,8 +40,10 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
   sources.set('tsconfig.json', tsconfigJson());
   sources.set('README.md', packageReadme(PACKAGE_NAME, described));
   const formatted = new Map<string, string>();
-  for (const [path, text] of sources) formatted.set(path, await formatFile(path, text));
-  const build = buildPackage(formatted);
+  await timer.run('format', async () => {
+    for (const [path, text] of sources) formatted.set(path, await formatFile(path, text));
+  });
+  const build = await timer.run('build', () => buildPackage(formatted));
   for (const error of build.errors) diagnostics.error('package-build-failed', error, { file: 'generated/' });
   for (const [path, text] of build.files) formatted.set(path, text.startsWith(GENERATED_HEADER) ? text : withHeader(text));
   return formatted;

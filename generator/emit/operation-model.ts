@@ -25,6 +25,9 @@ export interface OperationModel {
   signed: boolean;
   pathParameters: PathParameter[];
   queryParameters: string[];
+  /** Header parameters other than credentials (the signature headers are never parameters). */
+  headerParameters: string[];
+  /** Some query or header parameter is required. */
   requiredQuery: boolean;
   body?: { mediaType: string; required: boolean; fields?: string[]; requiredFields: boolean };
   /** The success status, whether it carries a JSON body, and the component it is when it is one. */
@@ -65,6 +68,7 @@ function operationModel(document: JsonObject, method: HttpMethod, path: string, 
     return { name: m[1]!, identifier };
   });
   const query = parameters.filter((p) => p.in === 'query');
+  const headers = parameters.filter((p) => p.in === 'header');
   const body = requestBody(document, operation);
   const success = successResponse(document, operation);
   const model: OperationModel = {
@@ -77,7 +81,8 @@ function operationModel(document: JsonObject, method: HttpMethod, path: string, 
     signed: isSigned(document, operation),
     pathParameters,
     queryParameters: query.map((p) => String(p.name)),
-    requiredQuery: query.some((p) => p.required === true),
+    headerParameters: headers.map((p) => String(p.name)),
+    requiredQuery: [...query, ...headers].some((p) => p.required === true),
     idempotencyKey: Boolean(body?.fields?.includes('client_order_id') && !body.fields.includes('updated_client_order_id')),
   };
   if (typeof operation.summary === 'string') model.summary = operation.summary;

@@ -17,8 +17,9 @@ export interface OperationTypeNames {
   argument: 'params' | 'body' | 'none';
   responseType: string;
   itemType?: string;
-  /** Type expressions of the query object and of the body, when the operation has them. */
+  /** Type expressions of the query object, the header object and the body, when the operation has them. */
   queryType?: string;
+  headerType?: string;
   bodyType?: string;
 }
 
@@ -35,14 +36,16 @@ export function operationTypes(op: OperationModel, typeNames: ReadonlySet<string
   }
   const query = op.queryParameters.length > 0 ? `NonNullable<${ref}["parameters"]["query"]>` : undefined;
   const body = op.body ? `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(op.body.mediaType)}]` : undefined;
+  const header = op.headerParameters.length > 0 ? `NonNullable<${ref}["parameters"]["header"]>` : undefined;
   if (query) result.queryType = query;
+  if (header) result.headerType = header;
   if (body) result.bodyType = body;
   if (body && !op.body?.fields) {
     const name = alias(`${op.typeStem}Body`, `${op.typeStem}RequestBody`, body, `Request body of \`${op.wrapperName}\`.`);
     result.parameters.push({ name: 'body', type: name, hasQuestionToken: !op.body?.required });
     result.argument = 'body';
-  } else if (query || body) {
-    const type = query && body ? `${query} & ${body}` : (query ?? body)!;
+  } else if (query || header || body) {
+    const type = [query, header, body].filter(Boolean).join(' & ');
     const name = alias(`${op.typeStem}Params`, `${op.typeStem}RequestParams`, type, `Parameters of \`${op.wrapperName}\`.`);
     const required = op.requiredQuery || (op.body?.required === true && op.body.requiredFields);
     const bodyNeeded = op.body?.required === true && !op.requiredQuery;

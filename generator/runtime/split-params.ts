@@ -1,13 +1,17 @@
 /**
- * Wrappers take one object holding both an operation's query parameters and its JSON body fields; this
- * splits it by the query parameter names the generator lists.
+ * Wrappers take one object holding an operation's query parameters, header parameters and JSON body fields;
+ * this splits it into those parts by the parameter names the generator lists. What no list claims is body.
  */
-export function splitParams(params: object | undefined, queryKeys: readonly string[]): [Record<string, unknown>, Record<string, unknown>] {
-  const query: Record<string, unknown> = {};
-  const fields: Record<string, unknown> = {};
+export function splitParams<K extends string>(
+  params: object | undefined,
+  sections: Readonly<Record<K, readonly string[]>>,
+): Record<K | 'body', Record<string, unknown>> {
+  const parts: Record<string, Record<string, unknown>> = { body: {} };
+  const names = Object.keys(sections) as K[];
+  for (const name of names) parts[name] = {};
   for (const [key, value] of Object.entries(params ?? {})) {
-    if (queryKeys.includes(key)) query[key] = value;
-    else fields[key] = value;
+    const section: string = names.find((name) => sections[name].includes(key)) ?? 'body';
+    parts[section]![key] = value;
   }
-  return [query, fields];
+  return parts as Record<K | 'body', Record<string, unknown>>;
 }

@@ -73,13 +73,13 @@ export class KalshiPerpsClient {
      * `POST /margin/orders/{order_id}/amend` — signed: needs `apiKeyId` and a private key.
      */
     amendMarginOrder(orderId, params, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.POST('/margin/orders/{order_id}/amend', {
             params: {
                 path: { order_id: orderId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -167,13 +167,13 @@ export class KalshiPerpsClient {
      * `POST /margin/orders/{order_id}/decrease` — signed: needs `apiKeyId` and a private key.
      */
     decreaseMarginOrder(orderId, params = {}, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.POST('/margin/orders/{order_id}/decrease', {
             params: {
                 path: { order_id: orderId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -554,13 +554,13 @@ export class KalshiPerpsClient {
      * `PUT /margin/order_groups/{order_group_id}/reset` — signed: needs `apiKeyId` and a private key.
      */
     resetMarginOrderGroup(orderGroupId, params, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.PUT('/margin/order_groups/{order_group_id}/reset', {
             params: {
                 path: { order_group_id: orderGroupId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -572,13 +572,13 @@ export class KalshiPerpsClient {
      * `PUT /margin/cross/positions/{ticker}/exit_trigger` — signed: needs `apiKeyId` and a private key.
      */
     setCrossMarginExitTrigger(ticker, params = {}, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.PUT('/margin/cross/positions/{ticker}/exit_trigger', {
             params: {
                 path: { ticker: ticker },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -604,13 +604,13 @@ export class KalshiPerpsClient {
      * `PUT /margin/order_groups/{order_group_id}/trigger` — signed: needs `apiKeyId` and a private key.
      */
     triggerMarginOrderGroup(orderGroupId, params, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.PUT('/margin/order_groups/{order_group_id}/trigger', {
             params: {
                 path: { order_group_id: orderGroupId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -622,13 +622,13 @@ export class KalshiPerpsClient {
      * `PUT /margin/cross/positions/{ticker}/exit_trigger/{trigger_id}` — signed: needs `apiKeyId` and a private key.
      */
     updateCrossMarginExitTrigger(ticker, triggerId, params = {}, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.PUT('/margin/cross/positions/{ticker}/exit_trigger/{trigger_id}', {
             params: {
                 path: { ticker: ticker, trigger_id: triggerId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -650,13 +650,13 @@ export class KalshiPerpsClient {
      * `PUT /margin/order_groups/{order_group_id}/limit` — signed: needs `apiKeyId` and a private key.
      */
     updateMarginOrderGroupLimit(orderGroupId, params = {}, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.PUT('/margin/order_groups/{order_group_id}/limit', {
             params: {
                 path: { order_group_id: orderGroupId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }

@@ -172,13 +172,13 @@ export class KalshiClient {
      * `POST /portfolio/events/orders/{order_id}/amend` — signed: needs `apiKeyId` and a private key.
      */
     amendOrderV2(orderId, params, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.POST('/portfolio/events/orders/{order_id}/amend', {
             params: {
                 path: { order_id: orderId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -425,13 +425,13 @@ export class KalshiClient {
      * `POST /portfolio/events/orders/{order_id}/decrease` — signed: needs `apiKeyId` and a private key.
      */
     decreaseOrderV2(orderId, params = {}, options) {
-        const [query, fields] = splitParams(params, ['subaccount']);
+        const parts = splitParams(params, { query: ['subaccount'] });
         return this.core.unwrap(this.raw.POST('/portfolio/events/orders/{order_id}/decrease', {
             params: {
                 path: { order_id: orderId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -1517,13 +1517,13 @@ export class KalshiClient {
      * `PUT /portfolio/order_groups/{order_group_id}/reset` — signed: needs `apiKeyId` and a private key.
      */
     resetOrderGroup(orderGroupId, params, options) {
-        const [query, fields] = splitParams(params, ['subaccount', 'exchange_index']);
+        const parts = splitParams(params, { query: ['subaccount', 'exchange_index'] });
         return this.core.unwrap(this.raw.PUT('/portfolio/order_groups/{order_group_id}/reset', {
             params: {
                 path: { order_group_id: orderGroupId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -1546,13 +1546,13 @@ export class KalshiClient {
      * `PUT /portfolio/order_groups/{order_group_id}/trigger` — signed: needs `apiKeyId` and a private key.
      */
     triggerOrderGroup(orderGroupId, params, options) {
-        const [query, fields] = splitParams(params, ['subaccount', 'exchange_index']);
+        const parts = splitParams(params, { query: ['subaccount', 'exchange_index'] });
         return this.core.unwrap(this.raw.PUT('/portfolio/order_groups/{order_group_id}/trigger', {
             params: {
                 path: { order_group_id: orderGroupId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }
@@ -1574,13 +1574,13 @@ export class KalshiClient {
      * `PUT /portfolio/order_groups/{order_group_id}/limit` — signed: needs `apiKeyId` and a private key.
      */
     updateOrderGroupLimit(orderGroupId, params = {}, options) {
-        const [query, fields] = splitParams(params, ['subaccount', 'exchange_index']);
+        const parts = splitParams(params, { query: ['subaccount', 'exchange_index'] });
         return this.core.unwrap(this.raw.PUT('/portfolio/order_groups/{order_group_id}/limit', {
             params: {
                 path: { order_group_id: orderGroupId },
-                query: query,
+                query: parts.query,
             },
-            body: fields,
+            body: parts.body,
             ...this.core.init(options),
         }));
     }

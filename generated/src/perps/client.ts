@@ -27,7 +27,6 @@ import { ClientCore, type KalshiClientOptions, type RequestOptions } from '../ru
 import { PagePromise } from '../runtime/pagination.js';
 import { splitParams } from '../runtime/split-params.js';
 import { createDefaultSigner } from '#default-signer';
-
 /** Operations that must carry the Kalshi signature headers (method and path template). */
 const SIGNED_OPERATIONS: ReadonlySet<string> = new Set([
   'POST /margin/orders/{order_id}/amend',
@@ -75,7 +74,6 @@ export const ENVIRONMENTS = {
   production: 'https://external-api.kalshi.com/trade-api/v2',
   demo: 'https://external-api.demo.kalshi.co/trade-api/v2',
 } as const;
-
 /** Parameters of `amendMarginOrder`. */
 export type AmendMarginOrderParams = NonNullable<operations['AmendMarginOrder']['parameters']['query']> &
   NonNullable<operations['AmendMarginOrder']['requestBody']>['content']['application/json'];
@@ -314,14 +312,14 @@ export class KalshiPerpsClient {
     params: AmendMarginOrderParams,
     options?: RequestOptions,
   ): Promise<AmendMarginOrderResponse> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.POST('/margin/orders/{order_id}/amend', {
         params: {
           path: { order_id: orderId },
-          query: query as NonNullable<operations['AmendMarginOrder']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['AmendMarginOrder']['parameters']['query']>,
         },
-        body: fields as NonNullable<operations['AmendMarginOrder']['requestBody']>['content']['application/json'],
+        body: parts.body as NonNullable<operations['AmendMarginOrder']['requestBody']>['content']['application/json'],
         ...this.core.init(options),
       }),
     );
@@ -441,14 +439,16 @@ export class KalshiPerpsClient {
     params: DecreaseMarginOrderParams = {},
     options?: RequestOptions,
   ): Promise<DecreaseMarginOrderResponse> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.POST('/margin/orders/{order_id}/decrease', {
         params: {
           path: { order_id: orderId },
-          query: query as NonNullable<operations['DecreaseMarginOrder']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['DecreaseMarginOrder']['parameters']['query']>,
         },
-        body: fields as NonNullable<operations['DecreaseMarginOrder']['requestBody']>['content']['application/json'],
+        body: parts.body as NonNullable<
+          operations['DecreaseMarginOrder']['requestBody']
+        >['content']['application/json'],
         ...this.core.init(options),
       }),
     );
@@ -1005,14 +1005,16 @@ export class KalshiPerpsClient {
     params?: ResetMarginOrderGroupParams,
     options?: RequestOptions,
   ): Promise<ResetMarginOrderGroupResponse> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.PUT('/margin/order_groups/{order_group_id}/reset', {
         params: {
           path: { order_group_id: orderGroupId },
-          query: query as NonNullable<operations['ResetMarginOrderGroup']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['ResetMarginOrderGroup']['parameters']['query']>,
         },
-        body: fields as NonNullable<operations['ResetMarginOrderGroup']['requestBody']>['content']['application/json'],
+        body: parts.body as NonNullable<
+          operations['ResetMarginOrderGroup']['requestBody']
+        >['content']['application/json'],
         ...this.core.init(options),
       }),
     );
@@ -1030,14 +1032,14 @@ export class KalshiPerpsClient {
     params: SetCrossMarginExitTriggerParams = {},
     options?: RequestOptions,
   ): Promise<SetCrossMarginExitTriggerResponse> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.PUT('/margin/cross/positions/{ticker}/exit_trigger', {
         params: {
           path: { ticker: ticker },
-          query: query as NonNullable<operations['SetCrossMarginExitTrigger']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['SetCrossMarginExitTrigger']['parameters']['query']>,
         },
-        body: fields as NonNullable<
+        body: parts.body as NonNullable<
           operations['SetCrossMarginExitTrigger']['requestBody']
         >['content']['application/json'],
         ...this.core.init(options),
@@ -1078,14 +1080,14 @@ export class KalshiPerpsClient {
     params?: TriggerMarginOrderGroupParams,
     options?: RequestOptions,
   ): Promise<TriggerMarginOrderGroupResponse> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.PUT('/margin/order_groups/{order_group_id}/trigger', {
         params: {
           path: { order_group_id: orderGroupId },
-          query: query as NonNullable<operations['TriggerMarginOrderGroup']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['TriggerMarginOrderGroup']['parameters']['query']>,
         },
-        body: fields as NonNullable<
+        body: parts.body as NonNullable<
           operations['TriggerMarginOrderGroup']['requestBody']
         >['content']['application/json'],
         ...this.core.init(options),
@@ -1106,14 +1108,14 @@ export class KalshiPerpsClient {
     params: UpdateCrossMarginExitTriggerParams = {},
     options?: RequestOptions,
   ): Promise<UpdateCrossMarginExitTriggerResponse> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.PUT('/margin/cross/positions/{ticker}/exit_trigger/{trigger_id}', {
         params: {
           path: { ticker: ticker, trigger_id: triggerId },
-          query: query as NonNullable<operations['UpdateCrossMarginExitTrigger']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['UpdateCrossMarginExitTrigger']['parameters']['query']>,
         },
-        body: fields as NonNullable<
+        body: parts.body as NonNullable<
           operations['UpdateCrossMarginExitTrigger']['requestBody']
         >['content']['application/json'],
         ...this.core.init(options),
@@ -1149,14 +1151,14 @@ export class KalshiPerpsClient {
     params: UpdateMarginOrderGroupLimitParams = {},
     options?: RequestOptions,
   ): Promise<UpdateMarginOrderGroupLimitResponse> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.PUT('/margin/order_groups/{order_group_id}/limit', {
         params: {
           path: { order_group_id: orderGroupId },
-          query: query as NonNullable<operations['UpdateMarginOrderGroupLimit']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['UpdateMarginOrderGroupLimit']['parameters']['query']>,
         },
-        body: fields as NonNullable<
+        body: parts.body as NonNullable<
           operations['UpdateMarginOrderGroupLimit']['requestBody']
         >['content']['application/json'],
         ...this.core.init(options),

@@ -94,7 +94,6 @@ import { ClientCore, type KalshiClientOptions, type RequestOptions } from '../ru
 import { PagePromise } from '../runtime/pagination.js';
 import { splitParams } from '../runtime/split-params.js';
 import { createDefaultSigner } from '#default-signer';
-
 /** Operations that must carry the Kalshi signature headers (method and path template). */
 const SIGNED_OPERATIONS: ReadonlySet<string> = new Set([
   'POST /communications/block-trade-proposals/{block_trade_proposal_id}/accept',
@@ -183,7 +182,6 @@ export const ENVIRONMENTS = {
   production: 'https://external-api.kalshi.com/trade-api/v2',
   demo: 'https://external-api.demo.kalshi.co/trade-api/v2',
 } as const;
-
 /** Parameters of `acceptBlockTradeProposal`. */
 export type AcceptBlockTradeProposalParams = NonNullable<
   operations['AcceptBlockTradeProposal']['requestBody']
@@ -653,14 +651,14 @@ export class KalshiClient {
     params: AmendOrderV2Params,
     options?: RequestOptions,
   ): Promise<AmendOrderV2Response> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.POST('/portfolio/events/orders/{order_id}/amend', {
         params: {
           path: { order_id: orderId },
-          query: query as NonNullable<operations['AmendOrderV2']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['AmendOrderV2']['parameters']['query']>,
         },
-        body: fields as NonNullable<operations['AmendOrderV2']['requestBody']>['content']['application/json'],
+        body: parts.body as NonNullable<operations['AmendOrderV2']['requestBody']>['content']['application/json'],
         ...this.core.init(options),
       }),
     );
@@ -1004,14 +1002,14 @@ export class KalshiClient {
     params: DecreaseOrderV2Params = {},
     options?: RequestOptions,
   ): Promise<DecreaseOrderV2Response> {
-    const [query, fields] = splitParams(params, ['subaccount']);
+    const parts = splitParams(params, { query: ['subaccount'] });
     return this.core.unwrap(
       this.raw.POST('/portfolio/events/orders/{order_id}/decrease', {
         params: {
           path: { order_id: orderId },
-          query: query as NonNullable<operations['DecreaseOrderV2']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['DecreaseOrderV2']['parameters']['query']>,
         },
-        body: fields as NonNullable<operations['DecreaseOrderV2']['requestBody']>['content']['application/json'],
+        body: parts.body as NonNullable<operations['DecreaseOrderV2']['requestBody']>['content']['application/json'],
         ...this.core.init(options),
       }),
     );
@@ -2610,14 +2608,14 @@ export class KalshiClient {
     params?: ResetOrderGroupParams,
     options?: RequestOptions,
   ): Promise<ResetOrderGroupResponse> {
-    const [query, fields] = splitParams(params, ['subaccount', 'exchange_index']);
+    const parts = splitParams(params, { query: ['subaccount', 'exchange_index'] });
     return this.core.unwrap(
       this.raw.PUT('/portfolio/order_groups/{order_group_id}/reset', {
         params: {
           path: { order_group_id: orderGroupId },
-          query: query as NonNullable<operations['ResetOrderGroup']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['ResetOrderGroup']['parameters']['query']>,
         },
-        body: fields as NonNullable<operations['ResetOrderGroup']['requestBody']>['content']['application/json'],
+        body: parts.body as NonNullable<operations['ResetOrderGroup']['requestBody']>['content']['application/json'],
         ...this.core.init(options),
       }),
     );
@@ -2652,14 +2650,14 @@ export class KalshiClient {
     params?: TriggerOrderGroupParams,
     options?: RequestOptions,
   ): Promise<TriggerOrderGroupResponse> {
-    const [query, fields] = splitParams(params, ['subaccount', 'exchange_index']);
+    const parts = splitParams(params, { query: ['subaccount', 'exchange_index'] });
     return this.core.unwrap(
       this.raw.PUT('/portfolio/order_groups/{order_group_id}/trigger', {
         params: {
           path: { order_group_id: orderGroupId },
-          query: query as NonNullable<operations['TriggerOrderGroup']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['TriggerOrderGroup']['parameters']['query']>,
         },
-        body: fields as NonNullable<operations['TriggerOrderGroup']['requestBody']>['content']['application/json'],
+        body: parts.body as NonNullable<operations['TriggerOrderGroup']['requestBody']>['content']['application/json'],
         ...this.core.init(options),
       }),
     );
@@ -2693,14 +2691,16 @@ export class KalshiClient {
     params: UpdateOrderGroupLimitParams = {},
     options?: RequestOptions,
   ): Promise<UpdateOrderGroupLimitResponse> {
-    const [query, fields] = splitParams(params, ['subaccount', 'exchange_index']);
+    const parts = splitParams(params, { query: ['subaccount', 'exchange_index'] });
     return this.core.unwrap(
       this.raw.PUT('/portfolio/order_groups/{order_group_id}/limit', {
         params: {
           path: { order_group_id: orderGroupId },
-          query: query as NonNullable<operations['UpdateOrderGroupLimit']['parameters']['query']>,
+          query: parts.query as NonNullable<operations['UpdateOrderGroupLimit']['parameters']['query']>,
         },
-        body: fields as NonNullable<operations['UpdateOrderGroupLimit']['requestBody']>['content']['application/json'],
+        body: parts.body as NonNullable<
+          operations['UpdateOrderGroupLimit']['requestBody']
+        >['content']['application/json'],
         ...this.core.init(options),
       }),
     );

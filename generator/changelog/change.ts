@@ -1,0 +1,80 @@
+/**
+ * One entry of the semantic changelog between two merged documents: what changed, in which operation and
+ * where in it, and what it means for someone using the generated client.
+ */
+
+/** `breaking`: existing client code stops compiling or working; `warning`: it keeps working but should look. */
+export type Severity = 'breaking' | 'warning' | 'non-breaking';
+export const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'non-breaking'];
+
+/** Which way data flows where the change is: what the client sends, or what it receives. */
+export type Side = 'request' | 'response';
+
+export const CHANGE_KINDS = [
+  'operation-added',
+  'operation-removed',
+  'operation-deprecated',
+  'operation-undeprecated',
+  'operation-id-renamed',
+  'security-changed',
+  'parameter-added',
+  'parameter-removed',
+  'parameter-required',
+  'parameter-optional',
+  'path-parameter-renamed',
+  'request-body-added',
+  'request-body-removed',
+  'request-body-required',
+  'request-body-optional',
+  'media-type-added',
+  'media-type-removed',
+  'response-added',
+  'response-removed',
+  'property-added',
+  'property-removed',
+  'property-required',
+  'property-optional',
+  'type-changed',
+  'format-changed',
+  'nullable-added',
+  'nullable-removed',
+  'enum-value-added',
+  'enum-value-removed',
+  'enum-added',
+  'enum-removed',
+  'variants-changed',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** An operation as a client sees it: method, path template and the operationId its wrapper is named after. */
+export interface OperationRef {
+  /** Upper case: `GET`. */
+  method: string;
+  path: string;
+  operationId?: string;
+}
+
+export interface Change {
+  kind: ChangeKind;
+  severity: Severity;
+  operation: OperationRef;
+  /** Where in the operation: `request body`, `response 200`, `query parameter \`limit\``; absent for the operation itself. */
+  location?: string;
+  side?: Side;
+  /** Property path inside the location's schema: `order.status`, `orders[].yes_price`; absent at the schema's root. */
+  property?: string;
+  /** The nearest named component schema the change sits in, as the newer document names it when it can. */
+  schema?: string;
+  /** One line, without the operation or the location: `property \`foo\` removed`. */
+  message: string;
+}
+
+export function operationLabel(operation: OperationRef): string {
+  return `${operation.method} ${operation.path}`;
+}
+
+export function countBySeverity(changes: readonly Change[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { breaking: 0, warning: 0, 'non-breaking': 0 };
+  for (const change of changes) counts[change.severity]++;
+  return counts;
+}

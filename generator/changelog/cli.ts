@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatReport } from '../diagnostics/report.ts';
+import { apiChangelogs } from './api-changelog.ts';
+import { documentsAtRef } from './document-sources.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderText } from './render-text.ts';
+import { specsDocuments } from './specs-documents.ts';
+
+const USAGE = 'usage: npx tsx generator/changelog/cli.ts --from <git-ref> [--specs specs] [--out generated] [--format markdown|text]\n';
+
+/**
+ * `make changelog FROM=<ref>`: the semantic changelog between the merged documents committed at a git ref
+ * and the ones the current specs/ give, as markdown (release notes) or text.
+ * Exit 0 printed; 1 the current specs/ do not generate; 2 bad usage or an unknown ref.
+ */
+function main(argv: string[]): number {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        from: { type: 'string' },
+        specs: { type: 'string', default: 'specs' },
+        out: { type: 'string', default: 'generated' },
+        format: { type: 'string', default: 'markdown' },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!values.from || !['markdown', 'text'].includes(values.format)) {
+    process.stderr.write(`${values.from ? `unknown format: ${values.format}` : 'missing --from <git-ref>'}\n${USAGE}`);
+    return 2;
+  }
+  let before;
+  try {
+    before = documentsAtRef(values.from, values.out, process.cwd());
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+    process.stderr.write(`cannot read ${values.out}/openapi/ at ${values.from}: ${detail || 'unknown git ref'}\n`);
+    return 2;
+  }
+  const fresh = specsDocuments(resolve(values.specs), `${values.specs.replace(/\/$/, '')}/`);
+  if (!fresh.ok) {
+    process.stderr.write(formatReport(fresh.diagnostics) + `\ngeneration from ${values.specs}/ failed: fix the pages above\n`);
+    return 1;
+  }
+  const changelogs = apiChangelogs(before, fresh.documents);
+  process.stdout.write(
+    values.format === 'text'
+      ? renderText(changelogs, fresh.pages)
+      : renderMarkdown(changelogs, fresh.pages, `API changes since ${values.from}`),
+  );
+  return 0;
+}
+
+process.exit(main(process.argv.slice(2)));

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_POLICY, DEFAULT_SITE, scrape } from './index.ts';
+import { progressDisplay, summaryText } from './progress-display.ts';
+
+const USAGE =
+  'usage: npx tsx generator/scrape/cli.ts [--site https://docs.kalshi.com] [--specs specs] [--concurrency 8] [--retries 3] [--timeout-ms 30000]\n';
+
+/**
+ * `make scrape`: refreshes specs/ from the docs site (see index.ts). Progress goes to stderr, the summary
+ * to stdout. Exit 0 every page downloaded; 1 the index or some page failed; 2 bad usage.
+ */
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        site: { type: 'string', default: process.env.KALSHI_DOCS_SITE || DEFAULT_SITE },
+        specs: { type: 'string', default: 'specs' },
+        concurrency: { type: 'string', default: '8' },
+        retries: { type: 'string', default: String(DEFAULT_POLICY.retries) },
+        'timeout-ms': { type: 'string', default: String(DEFAULT_POLICY.timeoutMs) },
+      },
+    }).values;
+    new URL(values.site);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const numbers = [values.concurrency, values.retries, values['timeout-ms']].map(Number);
+  if (numbers.some((n) => !Number.isInteger(n) || n < 0) || numbers[0] === 0 || numbers[2] === 0) {
+    process.stderr.write(`--concurrency and --timeout-ms must be positive integers, --retries a non-negative one\n${USAGE}`);
+    return 2;
+  }
+  const [concurrency, retries, timeoutMs] = numbers as [number, number, number];
+  const display = progressDisplay(process.stderr);
+  const specs = values.specs.replace(/\/$/, '');
+  const result = await scrape({ site: values.site, specsDir: resolve(specs), concurrency, policy: { retries, timeoutMs }, onEvent: display.onEvent });
+  display.finish();
+  process.stdout.write(summaryText(result, specs));
+  return result.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(70);
+  },
+);
