@@ -5,8 +5,9 @@ import { typeRelation, viewOf, type SchemaView } from './schema-view.ts';
 
 /**
  * Compares two schemas as a client sees them (see schema-view.ts), property by property, down through
- * arrays, maps and alternatives. Recursion stops where a pair of schema nodes is already being compared
- * higher up (a reference cycle) and beyond MAX_PATH_DEPTH levels.
+ * arrays, maps and alternatives. Recursion stops where the same pair of schemas is already being compared
+ * higher up (a reference cycle: the change is reported once, where the cycle is entered) and beyond
+ * MAX_PATH_DEPTH levels.
  */
 export interface SchemaPair {
   beforeDoc: JsonObject;
@@ -22,29 +23,27 @@ export function diffSchemas(pair: SchemaPair, before: unknown, after: unknown): 
 }
 
 function compare(pair: SchemaPair, before: unknown, after: unknown, path: string, parent: string | undefined, stack: Set<string>, depth: number): void {
-  const key = `${identity(before)}|${identity(after)}`;
-  if (depth > MAX_PATH_DEPTH || stack.has(key)) return;
+  if (depth > MAX_PATH_DEPTH) return;
+  const b = viewOf(pair.beforeDoc, before);
+  const a = viewOf(pair.afterDoc, after);
+  const schema = a.name ?? b.name ?? parent;
+  const at = { ...(path ? { property: path } : {}), ...(schema ? { schema } : {}) };
+  const target = path ? `\`${path}\`` : 'schema';
+  if (b.type !== a.type) {
+    pair.emit('type-changed', `${target}: type changed from ${b.type ?? 'any'} to ${a.type ?? 'any'}`, { ...at, ...qualifier(typeRelation(b.type, a.type)) });
+    if (!(isNumeric(b.type) && isNumeric(a.type))) return;
+  }
+  if (b.format !== a.format) pair.emit('format-changed', `${target}: format changed from ${b.format ?? 'none'} to ${a.format ?? 'none'}`, at);
+  if (b.nullable !== a.nullable) {
+    pair.emit(a.nullable ? 'nullable-added' : 'nullable-removed', `${target} ${a.nullable ? 'became nullable' : 'is no longer nullable'}`, at);
+  }
+  compareEnums(pair, b, a, target, at);
+  // Descend only into a pair of schemas not already being compared further up: a named component pair, or
+  // a pair of inline nodes. Documents are finite, so every endless path repeats a key and stops here.
+  const key = `${b.name ?? `#${identity(before)}`}|${a.name ?? `#${identity(after)}`}`;
+  if (stack.has(key)) return;
   stack.add(key);
   try {
-    const b = viewOf(pair.beforeDoc, before);
-    const a = viewOf(pair.afterDoc, after);
-    const schema = a.name ?? b.name ?? parent;
-    const at = { ...(path ? { property: path } : {}), ...(schema ? { schema } : {}) };
-    const target = path ? `\`${path}\`` : 'schema';
-    if (b.type !== a.type) {
-      pair.emit('type-changed', `${target}: type changed from ${b.type ?? 'any'} to ${a.type ?? 'any'}`, {
-        ...at,
-        ...(qualifier(typeRelation(b.type, a.type))),
-      });
-      if (!(isNumeric(b.type) && isNumeric(a.type))) return;
-    }
-    if (b.format !== a.format) {
-      pair.emit('format-changed', `${target}: format changed from ${b.format ?? 'none'} to ${a.format ?? 'none'}`, at);
-    }
-    if (b.nullable !== a.nullable) {
-      pair.emit(a.nullable ? 'nullable-added' : 'nullable-removed', `${target} ${a.nullable ? 'became nullable' : 'is no longer nullable'}`, at);
-    }
-    compareEnums(pair, b, a, target, at);
     compareProperties(pair, b, a, path, schema, stack, depth);
     const child = (x: JsonObject | undefined, y: JsonObject | undefined, suffix: string) => {
       if (x && y) compare(pair, x, y, `${path}${suffix}`, schema, stack, depth + 1);
@@ -53,10 +52,7 @@ function compare(pair: SchemaPair, before: unknown, after: unknown, path: string
     child(b.additionalProperties, a.additionalProperties, path ? '.*' : '*');
     if (b.variants.length !== a.variants.length) {
       const more = a.variants.length > b.variants.length;
-      pair.emit('variants-changed', `${target}: ${b.variants.length} → ${a.variants.length} oneOf/anyOf alternatives`, {
-        ...at,
-        qualifier: more ? 'more' : 'fewer',
-      });
+      pair.emit('variants-changed', `${target}: ${b.variants.length} → ${a.variants.length} oneOf/anyOf alternatives`, { ...at, qualifier: more ? 'more' : 'fewer' });
     } else {
       b.variants.forEach((variant, i) => child(variant, a.variants[i], `<${i + 1}>`));
     }

@@ -7,6 +7,8 @@ export interface OperationGroup {
   operation: OperationRef;
   page?: string;
   lines: string[];
+  /** Component schemas the lines are about that another page defines: `Market (specs/...md:104)`. */
+  schemas: string[];
 }
 
 /**
@@ -27,27 +29,26 @@ export function groupChanges(api: string, changes: readonly Change[], severity: 
   }
   return [...groups.values()].map(({ operation, lines }) => {
     const page = pages.operation(api, operation.method, operation.path);
+    const entries = [...lines.values()];
+    const file = (p: string | undefined) => p?.replace(/:\d+$/, '');
+    const schemas = new Set<string>();
+    for (const { change } of entries) {
+      const schemaPage = change.schema ? pages.schema(api, change.schema) : undefined;
+      if (schemaPage && file(schemaPage) !== file(page)) schemas.add(`${change.schema} (${schemaPage})`);
+    }
     return {
       operation,
       ...(page ? { page } : {}),
-      lines: [...lines.values()].map(({ change, locations }) => describe(api, change, locations, page, pages)),
+      lines: entries.map(({ change, locations }) => `${locations.length > 0 ? `${joinLocations(locations)}: ` : ''}${change.message}`),
+      schemas: [...schemas].sort(compareText),
     };
   });
 }
 
-function describe(api: string, change: Change, locations: string[], page: string | undefined, pages: PageIndex): string {
-  const where = locations.length > 0 ? `${joinLocations(locations)}: ` : '';
-  const schemaPage = change.schema ? pages.schema(api, change.schema) : undefined;
-  const pageOf = (p: string | undefined) => p?.replace(/:\d+$/, '');
-  const origin = change.schema && schemaPage && pageOf(schemaPage) !== pageOf(page) ? ` (schema ${change.schema}, ${schemaPage})` : '';
-  return `${where}${change.message}${origin}`;
-}
-
-/** `response 400`, `response 401` → `responses 400, 401`. */
+/** `response 400`, `response 401` → `responses 400, 401`; `query parameter \`a\``, `… \`b\`` → `query parameters \`a\`, \`b\``. */
 function joinLocations(locations: string[]): string {
-  const first = locations[0]!.split(' ')[0]!;
-  if (locations.length > 1 && locations.every((l) => /^\S+ \S+$/.test(l) && l.startsWith(`${first} `))) {
-    return `${first}s ${locations.map((l) => l.slice(first.length + 1)).sort(compareText).join(', ')}`;
-  }
+  const split = locations.map((l) => [l.slice(0, l.lastIndexOf(' ')), l.slice(l.lastIndexOf(' ') + 1)] as const);
+  const head = split[0]![0];
+  if (locations.length > 1 && head && split.every(([h]) => h === head)) return `${head}s ${split.map(([, t]) => t).join(', ')}`;
   return locations.join(', ');
 }

@@ -23,6 +23,7 @@ export function renderMarkdown(changelogs: readonly ApiChangelog[], pages: PageI
         const details = [group.operation.operationId, group.page].filter((x): x is string => x !== undefined).map(code);
         out.push(`- ${code(`${group.operation.method} ${group.operation.path}`)}${details.length ? ` (${details.join(', ')})` : ''}`);
         for (const line of group.lines) out.push(`  - ${escapeMarkdown(line)}`);
+        if (group.schemas.length > 0) out.push(`  - <sub>schemas from other pages: ${group.schemas.map(escapeMarkdown).join(', ')}</sub>`);
       }
       out.push('');
     }

@@ -21,6 +21,7 @@ export function renderText(changelogs: readonly ApiChangelog[], pages: PageIndex
         const id = group.operation.operationId ? ` (${group.operation.operationId})` : '';
         out.push(`    ${group.operation.method} ${group.operation.path}${id}${group.page ? ` — ${group.page}` : ''}`);
         for (const line of group.lines) out.push(`      - ${line}`);
+        if (group.schemas.length > 0) out.push(`      (schemas from other pages: ${group.schemas.join(', ')})`);
       }
     }
   }

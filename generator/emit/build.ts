@@ -21,6 +21,7 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   declaration: true,
   sourceMap: false,
   skipLibCheck: true,
+  noCheck: true,
   rootDir: join(VIRTUAL_ROOT, 'src'),
   outDir: join(VIRTUAL_ROOT, 'dist'),
   newLine: ts.NewLineKind.LineFeed,
@@ -49,7 +50,7 @@ export function buildPackage(sources: ReadonlyMap<string, string>): BuildResult 
   host.writeFile = (file, text) => output.set(relative(VIRTUAL_ROOT, file).split('\\').join('/'), text);
   const roots = [...virtual.keys()].filter((f) => f.endsWith('.ts') && f.startsWith(join(VIRTUAL_ROOT, 'src')));
   const program = ts.createProgram({ rootNames: roots.sort(), options: COMPILER_OPTIONS, host });
-  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics];
+  const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getOptionsDiagnostics(), ...program.emit().diagnostics];
   const errors = diagnostics.map((d) => {
     const where = d.file ? `${relative(VIRTUAL_ROOT, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : '';
     return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;

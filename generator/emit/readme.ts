@@ -28,6 +28,10 @@ export function packageReadme(packageName: string, apis: readonly { names: ApiNa
       '});',
       '```',
       '',
+      'Instead of `privateKeyPem`, pass `signer`: any object with `sign(message): Promise<string>`, for example',
+      '`createWebCryptoSigner(pem)` (exported; WebCrypto only) or a signer backed by a hardware key. On Node the',
+      'default signer uses `node:crypto`; in browsers and edge runtimes it uses WebCrypto.',
+      '',
       `Environments: production \`${trade.names.environments.production}\`, demo \`${trade.names.environments.demo}\`. ` +
         'A custom `baseUrl` is accepted with or without the `/trade-api/v2` prefix (it is never doubled). ' +
         'The key is parsed once; each client signs with its own key, and nothing global is changed, so several ' +
@@ -42,7 +46,7 @@ export function packageReadme(packageName: string, apis: readonly { names: ApiNa
       '```ts',
       'const { balance } = await kalshi.getBalance();',
       `const { orders } = await kalshi.getOrders({ status: 'resting', limit: 200 });`,
-      `const { order } = await kalshi.createOrder({ ticker: 'KXBTC-25DEC31-T100000', side: 'yes', action: 'buy', count: 1, type: 'limit', yes_price: 40 });`,
+      `const { order } = await kalshi.createOrder({ ticker: 'KXBTC-25DEC31-T100000', side: 'yes', action: 'buy', count: 1, yes_price: 40 });`,
       'await kalshi.cancelOrder(order.order_id, {}, { timeoutMs: 5_000 });',
       '```',
       '',

@@ -15,7 +15,7 @@ export interface ParsedPrivateKeyPem {
 }
 
 const EXPECTED =
-  'expected an RSA private key in PEM form, starting with "-----BEGIN RSA PRIVATE KEY-----" (PKCS#1, what Kalshi hands out) or "-----BEGIN PRIVATE KEY-----" (PKCS#8)';
+  'expected an RSA private key in PEM form: a "BEGIN RSA PRIVATE KEY" block (PKCS#1, what Kalshi hands out) or a "BEGIN PRIVATE KEY" block (PKCS#8)';
 
 const LABELS: Record<string, PrivateKeyFormat> = { 'RSA PRIVATE KEY': 'pkcs1', 'PRIVATE KEY': 'pkcs8' };
 

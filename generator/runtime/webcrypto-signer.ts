@@ -6,6 +6,21 @@ import { KalshiConfigError } from './errors.js';
 import { bytesToBase64, privateKeyPemToPkcs8Der } from './pem.js';
 import type { Signer } from './signing.js';
 
+/**
+ * The part of `SubtleCrypto` this signer uses, declared here so the package's types do not require the
+ * DOM library (a Node-only consumer compiles without it).
+ */
+export interface SubtleSigner {
+  importKey(
+    format: 'pkcs8',
+    keyData: Uint8Array<ArrayBuffer>,
+    algorithm: { name: string; hash: string },
+    extractable: boolean,
+    usages: ['sign'],
+  ): Promise<unknown>;
+  sign(algorithm: { name: string; saltLength: number }, key: never, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+}
+
 const IMPORT_ALGORITHM = { name: 'RSA-PSS', hash: 'SHA-256' } as const;
 const SIGN_ALGORITHM = { name: 'RSA-PSS', saltLength: 32 } as const;
 
@@ -13,23 +28,23 @@ const SIGN_ALGORITHM = { name: 'RSA-PSS', saltLength: 32 } as const;
  * The PEM is validated and converted at construction; the key is imported once, on first use
  * (a memoised promise), so construction stays synchronous.
  */
-export function createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleCrypto): Signer {
-  const api = subtle ?? (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle;
+export function createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleSigner): Signer {
+  const api = subtle ?? (globalThis as { crypto?: { subtle?: SubtleSigner } }).crypto?.subtle;
   if (api === undefined) {
     throw new KalshiConfigError(
       'WebCrypto is not available (globalThis.crypto.subtle is missing); pass a SubtleCrypto implementation or use the Node signer.',
     );
   }
   const pkcs8 = privateKeyPemToPkcs8Der(privateKeyPem);
-  let keyPromise: Promise<CryptoKey> | undefined;
+  let keyPromise: Promise<unknown> | undefined;
 
-  const importKey = async (): Promise<CryptoKey> => {
+  const importKey = async (): Promise<unknown> => {
     try {
       return await api.importKey('pkcs8', new Uint8Array(pkcs8), IMPORT_ALGORITHM, false, ['sign']);
     } catch (error) {
       const name = error instanceof Error ? ` (${error.name})` : '';
       throw new KalshiConfigError(
-        `The private key could not be imported${name}: expected an unencrypted RSA private key, PKCS#1 ("-----BEGIN RSA PRIVATE KEY-----") or PKCS#8 ("-----BEGIN PRIVATE KEY-----").`,
+        `The private key could not be imported${name}: expected an unencrypted RSA private key, PKCS#1 ("BEGIN RSA PRIVATE KEY") or PKCS#8 ("BEGIN PRIVATE KEY").`,
       );
     }
   };
@@ -38,7 +53,7 @@ export function createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleCryp
     async sign(message: string): Promise<string> {
       keyPromise ??= importKey();
       const key = await keyPromise;
-      const signature = await api.sign(SIGN_ALGORITHM, key, new TextEncoder().encode(message));
+      const signature = await api.sign(SIGN_ALGORITHM, key as never, new TextEncoder().encode(message));
       return bytesToBase64(new Uint8Array(signature));
     },
   };

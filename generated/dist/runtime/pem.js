@@ -4,7 +4,7 @@
  * Errors never include key material: only what was expected and what kind of block was found.
  */
 import { KalshiConfigError } from './errors.js';
-const EXPECTED = 'expected an RSA private key in PEM form, starting with "-----BEGIN RSA PRIVATE KEY-----" (PKCS#1, what Kalshi hands out) or "-----BEGIN PRIVATE KEY-----" (PKCS#8)';
+const EXPECTED = 'expected an RSA private key in PEM form: a "BEGIN RSA PRIVATE KEY" block (PKCS#1, what Kalshi hands out) or a "BEGIN PRIVATE KEY" block (PKCS#8)';
 const LABELS = { 'RSA PRIVATE KEY': 'pkcs1', 'PRIVATE KEY': 'pkcs8' };
 /**
  * Restore a PEM that lost its newlines (pasted on one line, literal `\n` from an env file, CRLF,

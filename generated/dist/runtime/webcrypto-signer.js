@@ -24,7 +24,7 @@ export function createWebCryptoSigner(privateKeyPem, subtle) {
         }
         catch (error) {
             const name = error instanceof Error ? ` (${error.name})` : '';
-            throw new KalshiConfigError(`The private key could not be imported${name}: expected an unencrypted RSA private key, PKCS#1 ("-----BEGIN RSA PRIVATE KEY-----") or PKCS#8 ("-----BEGIN PRIVATE KEY-----").`);
+            throw new KalshiConfigError(`The private key could not be imported${name}: expected an unencrypted RSA private key, PKCS#1 ("BEGIN RSA PRIVATE KEY") or PKCS#8 ("BEGIN PRIVATE KEY").`);
         }
     };
     return {
