@@ -104,38 +104,20 @@ describe('type-errors.ts against the installed package', () => {
 
 describe('what a consumer copies or configures', () => {
   it(
-    "compiles the README's TypeScript examples, except the known stale `type: 'limit'` field",
+    "compiles the README's TypeScript examples",
     async () => {
       const located = inFile(await runs.main, 'src/readme-examples.ts').map((d) => ({ ...d, readmeLine: readmeLineOf[d.line - 1] }));
-      // generated/README.md's createOrder example passes `type: 'limit'`, which the current CreateOrderRequest no
-      // longer has (the 2026-06-18 page dropped it): strict TypeScript rejects the object literal. Hard-coded in
-      // generator/emit/readme.ts. Anything else failing here is a new problem.
-      const known = (d: Diagnostic): boolean => d.code === 'TS2353' && d.message.includes("'type' does not exist");
-      const unexpected = located.filter((d) => !known(d));
-      expect(unexpected.map((d) => `README.md:${d.readmeLine} ${d.code} ${d.message}`)).toEqual([]);
-      if (located.length > 0) {
-        console.warn(
-          `README examples: known error(s) still present:\n${located.map((d) => `  README.md:${d.readmeLine} ${d.code} ${d.message.slice(0, 120)}`).join('\n')}`,
-        );
-      }
+      expect(located.map((d) => `README.md:${d.readmeLine} ${d.code} ${d.message}`)).toEqual([]);
     },
     TSC_TIMEOUT,
   );
 
   it(
-    'compiles for a Node-only consumer (lib ES2022 + @types/node, no DOM), except the known SubtleCrypto reference',
+    'compiles for a Node-only consumer (lib ES2022 + @types/node, no DOM, skipLibCheck false)',
     async () => {
       const strictLibs = await runs.nodeOnly;
       expect(strictLibs.stderr).toBe('');
-      // With skipLibCheck false, dist/runtime/webcrypto-signer.d.ts names the DOM-only global type `SubtleCrypto`
-      // (`createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleCrypto)`), which @types/node does not
-      // declare: TS2304 unless the consumer adds the DOM lib. Anything else failing here is a new problem.
-      const known = (d: Diagnostic): boolean =>
-        d.code === 'TS2304' && d.message.includes("'SubtleCrypto'") && d.file.endsWith('webcrypto-signer.d.ts');
-      expect(show(strictLibs.diagnostics.filter((d) => !known(d)))).toBe('');
-      if (strictLibs.diagnostics.length > 0) {
-        console.warn(`Node-only consumer: known error(s) still present:\n${show(strictLibs.diagnostics)}`);
-      }
+      expect(show(strictLibs.diagnostics)).toBe('');
     },
     TSC_TIMEOUT,
   );
