@@ -7,11 +7,13 @@ import { renderMarkdown } from './render-markdown.ts';
 import { renderText } from './render-text.ts';
 import { specsDocuments } from './specs-documents.ts';
 
-const USAGE = 'usage: npx tsx generator/changelog/cli.ts --from <git-ref> [--specs specs] [--out generated] [--format markdown|text]\n';
+const USAGE =
+  'usage: npx tsx generator/changelog/cli.ts --from <git-ref> [--specs specs] [--out generated] [--format markdown|text] [--repo .]\n';
 
 /**
  * `make changelog FROM=<ref>`: the semantic changelog between the merged documents committed at a git ref
- * and the ones the current specs/ give, as markdown (release notes) or text.
+ * and the ones the current specs/ give, as markdown (release notes) or text. `--out` names the output folder
+ * inside the repository (`--repo`, default the current folder); `--specs` is relative to the current folder.
  * Exit 0 printed; 1 the current specs/ do not generate; 2 bad usage or an unknown ref.
  */
 function main(argv: string[]): number {
@@ -24,6 +26,7 @@ function main(argv: string[]): number {
         specs: { type: 'string', default: 'specs' },
         out: { type: 'string', default: 'generated' },
         format: { type: 'string', default: 'markdown' },
+        repo: { type: 'string', default: '.' },
       },
     }).values;
   } catch (error) {
@@ -36,7 +39,7 @@ function main(argv: string[]): number {
   }
   let before;
   try {
-    before = documentsAtRef(values.from, values.out, process.cwd());
+    before = documentsAtRef(values.from, values.out, resolve(values.repo));
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
     process.stderr.write(`cannot read ${values.out}/openapi/ at ${values.from}: ${detail || 'unknown git ref'}\n`);

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,10 @@ async function main(argv: string[]): Promise<number> {
     }).values;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!existsSync(values.specs) || !statSync(values.specs).isDirectory()) {
+    process.stderr.write(`--specs ${values.specs}: not a folder\n${USAGE}`);
     return 2;
   }
   const labels = { specs: values.specs.replace(/\/$/, ''), out: values.out.replace(/\/$/, '') };

@@ -21,8 +21,14 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     if (sections.header) params.push(`header: ${sections.header}`);
     const parts: string[] = [];
     if (params.length > 0) parts.push(`params: { ${params.join(', ')} }`);
-    if (sections.body) parts.push(op.idempotencyKey ? `body: this.core.withClientOrderId(${sections.body}, options)` : `body: ${sections.body}`);
-    parts.push(op.idempotencyKey ? '...this.core.init(options, { idempotent: true })' : '...this.core.init(options)');
+    if (sections.body && op.idempotencyKey) {
+      // The id goes in once per call, so every retry re-sends the same body; retried only if it has one.
+      writer.writeLine(`const body = this.core.withClientOrderId(${sections.body}, options);`);
+      parts.push('body', '...this.core.init(options, { idempotent: true, body })');
+    } else {
+      if (sections.body) parts.push(`body: ${sections.body}`);
+      parts.push('...this.core.init(options)');
+    }
     const call = `this.core.unwrap(this.raw.${op.method.toUpperCase()}(${JSON.stringify(op.path)}, { ${parts.join(', ')} }))`;
     if (!op.pagination) {
       writer.writeLine(`return ${call};`);

@@ -6,6 +6,7 @@
  */
 import { abortErrorOf, raceAbort, sleep as defaultSleep, throwIfAborted } from './abort.js';
 import { KalshiConfigError, KalshiConnectionError, KalshiTimeoutError } from './errors.js';
+import type { Slots } from './concurrency.js';
 import type { RateLimiter } from './rate-limit.js';
 import { isRetryableError, isRetryableStatus, mayRetry, retryDelayMs } from './retry.js';
 import { isClassified, signingContextOf, type SigningContext } from './signing-middleware.js';
@@ -22,6 +23,8 @@ export interface TransportOptions {
   /** POST/PUT/PATCH may be retried (the body carries a `client_order_id`). */
   idempotent: boolean;
   rateLimiter?: RateLimiter | undefined;
+  /** Shared by all calls of one client: a slot is held from signing until the response is read. */
+  slots?: Slots | undefined;
   /** Signs requests no signing middleware classified (a later middleware replaced the Request object). */
   fallbackSigning?: SigningContext | undefined;
   /** Wall clock in ms (signing timestamps, `Retry-After` dates). Default `Date.now`. */
@@ -63,6 +66,22 @@ export function createTransport(options: TransportOptions): FetchFunction {
 }
 
 async function sendOnce(
+  request: Request,
+  signing: SigningContext | undefined,
+  options: TransportOptions,
+  now: () => number,
+  attempt: number,
+): Promise<Response> {
+  const caller = request.signal;
+  const release = await options.slots?.acquire(caller);
+  try {
+    return await signAndSend(request, signing, options, now, attempt);
+  } finally {
+    release?.();
+  }
+}
+
+async function signAndSend(
   request: Request,
   signing: SigningContext | undefined,
   options: TransportOptions,

@@ -134,10 +134,8 @@ export class KalshiPerpsClient {
      * `POST /margin/orders` — signed: needs `apiKeyId` and a private key.
      */
     createMarginOrder(params, options) {
-        return this.core.unwrap(this.raw.POST('/margin/orders', {
-            body: this.core.withClientOrderId(params, options),
-            ...this.core.init(options, { idempotent: true }),
-        }));
+        const body = this.core.withClientOrderId(params, options);
+        return this.core.unwrap(this.raw.POST('/margin/orders', { body, ...this.core.init(options, { idempotent: true, body }) }));
     }
     /**
      * Create Order Group

@@ -31,6 +31,8 @@ export interface KalshiClientOptions {
     autoClientOrderId?: boolean;
     /** Sent with every request; per-call headers win. The KALSHI-ACCESS-* headers are always the client's own. */
     headers?: Record<string, string>;
+    /** Requests in flight at once; more wait (unsigned) for a slot. Default 64. */
+    maxConcurrentRequests?: number;
     /** Clock, sleep and randomness for retries, rate limiting and signing timestamps (tests, custom schedulers). */
     scheduler?: Pick<TransportOptions, 'now' | 'sleep' | 'random'>;
 }
@@ -68,10 +70,13 @@ export declare class ClientCore {
     signingMiddleware(): Middleware;
     /**
      * The init fields of one call: the caller's signal and headers (openapi-fetch merges them over the client's
-     * headers), and a transport bound to this call's timeout, retries and idempotency.
+     * headers), and a transport bound to this call's timeout, retries and idempotency. A POST counts as
+     * idempotent only when the body actually sent carries a `client_order_id` (`call.body`): Kalshi refuses a
+     * reused one, so its retry cannot fill twice; without one it is never sent twice.
      */
     init(options?: RequestOptions, call?: {
         idempotent?: boolean;
+        body?: unknown;
     }): CallInit;
     /** The body with a generated `client_order_id` when it has none (unless disabled per call or per client). */
     withClientOrderId<T>(body: T, options?: RequestOptions): T;

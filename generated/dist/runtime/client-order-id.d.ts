@@ -11,3 +11,5 @@ export interface ClientOrderIdOptions {
 export declare function withClientOrderId<T>(body: T, options?: ClientOrderIdOptions, uuid?: () => string): T;
 /** `crypto.randomUUID()`, or a v4 UUID from `crypto.getRandomValues` where randomUUID is missing (insecure contexts). */
 export declare function randomUuid(): string;
+/** Whether `body` carries a usable `client_order_id` (a non-empty string): what makes a retried POST safe. */
+export declare function hasClientOrderId(body: unknown): boolean;

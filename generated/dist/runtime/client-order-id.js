@@ -33,3 +33,10 @@ export function randomUuid() {
     const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+/** Whether `body` carries a usable `client_order_id` (a non-empty string): what makes a retried POST safe. */
+export function hasClientOrderId(body) {
+    if (typeof body !== 'object' || body === null)
+        return false;
+    const id = body.client_order_id;
+    return typeof id === 'string' && id !== '';
+}

@@ -43,6 +43,16 @@ export function createTransport(options) {
 }
 async function sendOnce(request, signing, options, now, attempt) {
     const caller = request.signal;
+    const release = await options.slots?.acquire(caller);
+    try {
+        return await signAndSend(request, signing, options, now, attempt);
+    }
+    finally {
+        release?.();
+    }
+}
+async function signAndSend(request, signing, options, now, attempt) {
+    const caller = request.signal;
     const headers = new Headers(request.headers);
     if (signing !== undefined) {
         const auth = await authHeaders(signing.signer, signing.keyId, request.method, request.url, now);

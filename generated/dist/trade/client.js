@@ -345,10 +345,8 @@ export class KalshiClient {
      * `POST /portfolio/orders` — signed: needs `apiKeyId` and a private key.
      */
     createOrder(params, options) {
-        return this.core.unwrap(this.raw.POST('/portfolio/orders', {
-            body: this.core.withClientOrderId(params, options),
-            ...this.core.init(options, { idempotent: true }),
-        }));
+        const body = this.core.withClientOrderId(params, options);
+        return this.core.unwrap(this.raw.POST('/portfolio/orders', { body, ...this.core.init(options, { idempotent: true, body }) }));
     }
     /**
      * Create Order Group
@@ -368,10 +366,8 @@ export class KalshiClient {
      * `POST /portfolio/events/orders` — signed: needs `apiKeyId` and a private key.
      */
     createOrderV2(params, options) {
-        return this.core.unwrap(this.raw.POST('/portfolio/events/orders', {
-            body: this.core.withClientOrderId(params, options),
-            ...this.core.init(options, { idempotent: true }),
-        }));
+        const body = this.core.withClientOrderId(params, options);
+        return this.core.unwrap(this.raw.POST('/portfolio/events/orders', { body, ...this.core.init(options, { idempotent: true, body }) }));
     }
     /**
      * Create Quote

@@ -394,11 +394,9 @@ export class KalshiPerpsClient {
    * `POST /margin/orders` — signed: needs `apiKeyId` and a private key.
    */
   createMarginOrder(params: CreateMarginOrderParams, options?: RequestOptions): Promise<CreateMarginOrderResponse> {
+    const body = this.core.withClientOrderId(params, options);
     return this.core.unwrap(
-      this.raw.POST('/margin/orders', {
-        body: this.core.withClientOrderId(params, options),
-        ...this.core.init(options, { idempotent: true }),
-      }),
+      this.raw.POST('/margin/orders', { body, ...this.core.init(options, { idempotent: true, body }) }),
     );
   }
 

@@ -6,7 +6,8 @@
  */
 import type { Middleware } from 'openapi-fetch';
 import { resolveBaseUrl } from './base-url.js';
-import { withClientOrderId } from './client-order-id.js';
+import { hasClientOrderId, withClientOrderId } from './client-order-id.js';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, Slots } from './concurrency.js';
 import { credentialsOf } from './credentials.js';
 import { errorFromResponse, KalshiConfigError } from './errors.js';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -39,6 +40,8 @@ export interface KalshiClientOptions {
   autoClientOrderId?: boolean;
   /** Sent with every request; per-call headers win. The KALSHI-ACCESS-* headers are always the client's own. */
   headers?: Record<string, string>;
+  /** Requests in flight at once; more wait (unsigned) for a slot. Default 64. */
+  maxConcurrentRequests?: number;
   /** Clock, sleep and randomness for retries, rate limiting and signing timestamps (tests, custom schedulers). */
   scheduler?: Pick<TransportOptions, 'now' | 'sleep' | 'random'>;
 }
@@ -74,6 +77,7 @@ export class ClientCore {
   readonly #timeoutMs: number;
   readonly #maxRetries: number;
   readonly #rateLimiter: RateLimiter | undefined;
+  readonly #slots: Slots;
   readonly #middleware: Middleware;
   readonly #transport: FetchFunction;
 
@@ -86,6 +90,7 @@ export class ClientCore {
     this.#timeoutMs = checkTimeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'Client options');
     this.#maxRetries = checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES, 'Client options');
     this.#rateLimiter = createRateLimiter(options.rateLimit, options.scheduler ?? {});
+    this.#slots = new Slots(checkConcurrency(options.maxConcurrentRequests));
     this.#middleware = createSigningMiddleware(api.signedOperations, this.#signing);
     this.#transport = this.#createTransport(this.#timeoutMs, this.#maxRetries, false);
   }
@@ -107,12 +112,14 @@ export class ClientCore {
 
   /**
    * The init fields of one call: the caller's signal and headers (openapi-fetch merges them over the client's
-   * headers), and a transport bound to this call's timeout, retries and idempotency.
+   * headers), and a transport bound to this call's timeout, retries and idempotency. A POST counts as
+   * idempotent only when the body actually sent carries a `client_order_id` (`call.body`): Kalshi refuses a
+   * reused one, so its retry cannot fill twice; without one it is never sent twice.
    */
-  init(options: RequestOptions = {}, call: { idempotent?: boolean } = {}): CallInit {
+  init(options: RequestOptions = {}, call: { idempotent?: boolean; body?: unknown } = {}): CallInit {
     const timeoutMs = checkTimeoutMs(options.timeoutMs, this.#timeoutMs, 'Request options');
     const maxRetries = checkMaxRetries(options.maxRetries, this.#maxRetries, 'Request options');
-    const idempotent = call.idempotent === true;
+    const idempotent = call.idempotent === true && hasClientOrderId(call.body);
     const fetch =
       timeoutMs === this.#timeoutMs && maxRetries === this.#maxRetries && !idempotent
         ? this.#transport
@@ -163,10 +170,21 @@ export class ClientCore {
       maxRetries,
       idempotent,
       rateLimiter: this.#rateLimiter,
+      slots: this.#slots,
       fallbackSigning: this.#signing,
       now: scheduler.now,
       sleep: scheduler.sleep,
       random: scheduler.random,
     });
   }
+}
+
+function checkConcurrency(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new KalshiConfigError(
+      `Client options: maxConcurrentRequests must be a positive integer, got ${String(value).slice(0, 40)}.`,
+    );
+  }
+  return value;
 }

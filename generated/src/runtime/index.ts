@@ -22,7 +22,7 @@ export {
 } from './errors.js';
 export { KalshiAbortError } from './abort.js';
 export { type Signer, authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing.js';
-export { createWebCryptoSigner } from './webcrypto-signer.js';
+export { createWebCryptoSigner, type SubtleSigner } from './webcrypto-signer.js';
 export {
   ClientCore,
   DEFAULT_TIMEOUT_MS,
@@ -34,3 +34,5 @@ export {
 export type { RateLimitOptions } from './rate-limit.js';
 export type { FetchFunction } from './transport.js';
 export { DEFAULT_MAX_RETRIES } from './retry.js';
+export { KalshiPaginationError, PagePromise, type FetchPage, type PageShape } from './pagination.js';
+export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

@@ -899,11 +899,9 @@ export class KalshiClient {
    * `POST /portfolio/orders` — signed: needs `apiKeyId` and a private key.
    */
   createOrder(params: CreateOrderParams, options?: RequestOptions): Promise<CreateOrderResponse> {
+    const body = this.core.withClientOrderId(params, options);
     return this.core.unwrap(
-      this.raw.POST('/portfolio/orders', {
-        body: this.core.withClientOrderId(params, options),
-        ...this.core.init(options, { idempotent: true }),
-      }),
+      this.raw.POST('/portfolio/orders', { body, ...this.core.init(options, { idempotent: true, body }) }),
     );
   }
 
@@ -928,11 +926,9 @@ export class KalshiClient {
    * `POST /portfolio/events/orders` — signed: needs `apiKeyId` and a private key.
    */
   createOrderV2(params: CreateOrderV2Params, options?: RequestOptions): Promise<CreateOrderV2Response> {
+    const body = this.core.withClientOrderId(params, options);
     return this.core.unwrap(
-      this.raw.POST('/portfolio/events/orders', {
-        body: this.core.withClientOrderId(params, options),
-        ...this.core.init(options, { idempotent: true }),
-      }),
+      this.raw.POST('/portfolio/events/orders', { body, ...this.core.init(options, { idempotent: true, body }) }),
     );
   }
 
