@@ -24,9 +24,21 @@ test: install
 typecheck: install
 	npx tsc --noEmit -p tsconfig.json
 
-## Drift check: fails when the committed generated/ differs from what specs/ gives.
+## Drift check: fails when the committed generated/ differs from what specs/ gives, with the API changelog
+## (SUMMARY=<file> also appends it as markdown, e.g. to $GITHUB_STEP_SUMMARY).
 check: install
-	npx tsx generator/check/cli.ts --specs specs --out generated
+	npx tsx generator/check/cli.ts --specs specs --out generated $(if $(SUMMARY),--markdown "$(SUMMARY)")
+
+.PHONY: scrape changelog
+
+## Refresh specs/ from the docs site's index (SITE=https://docs.kalshi.com unless given).
+scrape: install
+	npx tsx generator/scrape/cli.ts --specs specs $(if $(SITE),--site "$(SITE)")
+
+## Markdown changelog between the documents committed at FROM and what specs/ gives now: make changelog FROM=v1.2.0
+changelog: install
+	@test -n "$(FROM)" || { echo 'usage: make changelog FROM=<git-ref>' >&2; exit 2; }
+	@npx tsx generator/changelog/cli.ts --from "$(FROM)" --specs specs --out generated
 
 clean:
 	rm -rf node_modules

@@ -43,7 +43,8 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
   await timer.run('format', async () => {
     for (const [path, text] of sources) formatted.set(path, await formatFile(path, text));
   });
-  const build = await timer.run('build', () => buildPackage(formatted));
+  const typeOnly = new Set(apis.map(({ api }) => `src/${api}/types.ts`));
+  const build = await timer.run('build', () => buildPackage(formatted, typeOnly));
   for (const error of build.errors) diagnostics.error('package-build-failed', error, { file: 'generated/' });
   for (const [path, text] of build.files) formatted.set(path, text.startsWith(GENERATED_HEADER) ? text : withHeader(text));
   return formatted;

@@ -66,6 +66,7 @@ export function tsconfigJson(): string {
       strict: true,
       noUncheckedIndexedAccess: true,
       declaration: true,
+      isolatedDeclarations: true,
       skipLibCheck: true,
       rootDir: 'src',
       outDir: 'dist',

@@ -80,7 +80,7 @@ export class ClientCore {
   readonly #middleware: Middleware;
   readonly #transport: FetchFunction;
 
-  constructor(options: KalshiClientOptions = {}, api: ApiDescription) {
+  constructor(options: KalshiClientOptions, api: ApiDescription) {
     if (typeof options !== 'object' || options === null) throw new KalshiConfigError('Client options must be an object.');
     this.#options = options;
     this.baseUrl = resolveBaseUrl(options, api.environments);
@@ -150,10 +150,6 @@ export class ClientCore {
     return `ClientCore(${this.baseUrl}${this.#signing ? `, key ${this.#signing.keyId}` : ', no credentials'})`;
   }
 
-  [INSPECT](): string {
-    return `ClientCore ${JSON.stringify(this.toJSON())}`;
-  }
-
   #createTransport(timeoutMs: number, maxRetries: number, idempotent: boolean): FetchFunction {
     const scheduler = this.#options.scheduler ?? {};
     return createTransport({
@@ -170,6 +166,15 @@ export class ClientCore {
     });
   }
 }
+
+/** Node's `util.inspect`: settings only, never key material. */
+Object.defineProperty(ClientCore.prototype, INSPECT, {
+  value: function inspectClientCore(this: ClientCore): string {
+    return `ClientCore ${JSON.stringify(this.toJSON())}`;
+  },
+  writable: true,
+  configurable: true,
+});
 
 function checkConcurrency(value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;

@@ -51,7 +51,13 @@ interface FirstPageLease<TPage> {
   release(): void;
 }
 
-export class PagePromise<TPage, TItem = unknown> implements PromiseLike<TPage>, AsyncIterable<TItem> {
+/**
+ * `for await (const item of page)`: declared by merging with `AsyncIterable` and installed on the prototype
+ * below, rather than as a computed class member, so declarations can be emitted file by file.
+ */
+export interface PagePromise<TPage, TItem = unknown> extends AsyncIterable<TItem> {}
+
+export class PagePromise<TPage, TItem = unknown> implements PromiseLike<TPage> {
   readonly #fetchPage: FetchPage<TPage>;
   readonly #shape: Readonly<PageShape>;
   #first: Promise<TPage> | undefined;
@@ -94,8 +100,8 @@ export class PagePromise<TPage, TItem = unknown> implements PromiseLike<TPage>, 
     return walkPages(this.#lease(), this.#fetchPage, this.#shape);
   }
 
-  /** Every item of every page, in order. Breaking out of the loop stops fetching. */
-  [Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
+  /** Every item of every page, in order (what `for await` uses). Breaking out of the loop stops fetching. */
+  items(): AsyncGenerator<TItem, void, undefined> {
     return walkItems<TPage, TItem>(this.iterPages(), this.#shape.itemsKey);
   }
 
@@ -228,3 +234,11 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+
+Object.defineProperty(PagePromise.prototype, Symbol.asyncIterator, {
+  value: function iterateItems(this: PagePromise<unknown>): AsyncGenerator<unknown, void, undefined> {
+    return this.items();
+  },
+  writable: true,
+  configurable: true,
+});

@@ -31,7 +31,7 @@ export class TokenBucket {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   /** Starts full: `capacity` (default `max(1, ratePerSecond)`) requests may go at once. */
-  constructor(ratePerSecond: number, clock: RateLimitClock = {}, capacity = Math.max(1, ratePerSecond)) {
+  constructor(ratePerSecond: number, clock: RateLimitClock = {}, capacity: number = Math.max(1, ratePerSecond)) {
     if (!(typeof ratePerSecond === 'number' && ratePerSecond > 0 && Number.isFinite(ratePerSecond))) {
       throw new KalshiConfigError(`rateLimit: a rate must be a positive number of requests per second, got ${String(ratePerSecond).slice(0, 40)}.`);
     }

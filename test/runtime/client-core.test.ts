@@ -95,8 +95,9 @@ class TestClient {
     return this.core.unwrap(this.raw.GET('/markets/{ticker}', { params: { path: { ticker } }, ...this.core.init(options) }));
   }
   createOrder(params: CreateOrderParams, options?: RequestOptions): Promise<{ order: { order_id: string; client_order_id: string } }> {
+    const body = this.core.withClientOrderId(params, options);
     return this.core.unwrap(
-      this.raw.POST('/portfolio/orders', { body: this.core.withClientOrderId(params, options), ...this.core.init(options, { idempotent: true }) }),
+      this.raw.POST('/portfolio/orders', { body, ...this.core.init(options, { idempotent: true, body }) }),
     );
   }
   cancelOrder(orderId: string, options?: RequestOptions): Promise<void> {

@@ -230,7 +230,7 @@ describe('PagePromise over a real HTTP listing', () => {
     expect(requests).toHaveLength(1);
     expect((await iterator.next()).value?.seq).toBe(200);
     expect(requests).toHaveLength(2);
-    await iterator.return();
+    await iterator.return!();
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
     expect(requests).toHaveLength(2);
   });
@@ -510,7 +510,7 @@ describe('memory', () => {
     expect(owner?.deref()).toBeUndefined();
     expect(firstPage?.deref()).toBeUndefined();
     expect(firstItem?.deref()).toBeUndefined();
-    await iterator.return();
+    await iterator.return!();
   });
 
   it.skipIf(!gc)('a PagePromise that is only iterated does not hold page 1; an awaited one does', async () => {

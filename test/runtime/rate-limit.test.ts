@@ -144,7 +144,8 @@ describe('rate limiting through the client', () => {
       return this.core.unwrap(this.raw.GET('/markets', { ...this.core.init(options) }));
     }
     createOrder(params: { ticker: string; client_order_id?: string }, options?: RequestOptions): Promise<{ ok: true }> {
-      return this.core.unwrap(this.raw.POST('/portfolio/orders', { body: this.core.withClientOrderId(params, options), ...this.core.init(options, { idempotent: true }) }));
+      const body = this.core.withClientOrderId(params, options);
+      return this.core.unwrap(this.raw.POST('/portfolio/orders', { body, ...this.core.init(options, { idempotent: true, body }) }));
     }
   }
 

@@ -55,9 +55,8 @@ class TestClient {
     return this.core.unwrap(this.raw.GET('/portfolio/balance', { params: { query: params }, ...this.core.init(options) }));
   }
   createOrder(params: OrderBody, options?: RequestOptions): Promise<{ client_order_id: string }> {
-    return this.core.unwrap(
-      this.raw.POST('/portfolio/orders', { body: this.core.withClientOrderId(params, options), ...this.core.init(options, { idempotent: true }) }),
-    );
+    const body = this.core.withClientOrderId(params, options);
+    return this.core.unwrap(this.raw.POST('/portfolio/orders', { body, ...this.core.init(options, { idempotent: true, body }) }));
   }
   decreaseOrder(orderId: string, params: { reduce_by: number }, options?: RequestOptions): Promise<{ ok: boolean }> {
     return this.core.unwrap(

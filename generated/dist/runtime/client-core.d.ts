@@ -55,11 +55,10 @@ export interface CallInit {
     headers?: Record<string, string>;
     fetch: FetchFunction;
 }
-declare const INSPECT: unique symbol;
 export declare class ClientCore {
     #private;
     readonly baseUrl: string;
-    constructor(options: KalshiClientOptions | undefined, api: ApiDescription);
+    constructor(options: KalshiClientOptions, api: ApiDescription);
     /** For `createClient()`: base URL, the client-wide transport and headers. */
     clientOptions(): {
         baseUrl: string;
@@ -88,6 +87,4 @@ export declare class ClientCore {
     }>): Promise<T>;
     toJSON(): Record<string, unknown>;
     toString(): string;
-    [INSPECT](): string;
 }
-export {};

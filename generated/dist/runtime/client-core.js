@@ -20,7 +20,7 @@ export class ClientCore {
     #slots;
     #middleware;
     #transport;
-    constructor(options = {}, api) {
+    constructor(options, api) {
         if (typeof options !== 'object' || options === null)
             throw new KalshiConfigError('Client options must be an object.');
         this.#options = options;
@@ -91,9 +91,6 @@ export class ClientCore {
     toString() {
         return `ClientCore(${this.baseUrl}${this.#signing ? `, key ${this.#signing.keyId}` : ', no credentials'})`;
     }
-    [INSPECT]() {
-        return `ClientCore ${JSON.stringify(this.toJSON())}`;
-    }
     #createTransport(timeoutMs, maxRetries, idempotent) {
         const scheduler = this.#options.scheduler ?? {};
         return createTransport({
@@ -110,6 +107,14 @@ export class ClientCore {
         });
     }
 }
+/** Node's `util.inspect`: settings only, never key material. */
+Object.defineProperty(ClientCore.prototype, INSPECT, {
+    value: function inspectClientCore() {
+        return `ClientCore ${JSON.stringify(this.toJSON())}`;
+    },
+    writable: true,
+    configurable: true,
+});
 function checkConcurrency(value) {
     if (value === undefined)
         return DEFAULT_MAX_CONCURRENT_REQUESTS;

@@ -24,7 +24,14 @@ export class KalshiError extends Error {
             json['cause'] = describeCause(this.cause);
         return json;
     }
-    [INSPECT](_depth, options, inspect) {
+}
+named(KalshiError, 'KalshiError');
+/**
+ * Node's `util.inspect` (console.log of an error): the redacted stack and fields. Defined on the prototype
+ * rather than as a computed class member, so the declarations stay emit-able file by file.
+ */
+Object.defineProperty(KalshiError.prototype, INSPECT, {
+    value: function inspectKalshiError(_depth, options, inspect) {
         const { name: _name, message: _message, ...all } = this.toJSON();
         const fields = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
         const stack = redact(this.stack ?? this.toString());
@@ -32,9 +39,10 @@ export class KalshiError extends Error {
             return stack;
         const shown = typeof inspect === 'function' ? inspect(fields, options) : JSON.stringify(fields, null, 2);
         return `${stack} ${shown}`;
-    }
-}
-named(KalshiError, 'KalshiError');
+    },
+    writable: true,
+    configurable: true,
+});
 function describeCause(cause) {
     if (cause instanceof Error)
         return { name: cause.name, message: redact(cause.message) };

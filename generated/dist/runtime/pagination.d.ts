@@ -33,7 +33,13 @@ export declare class KalshiPaginationError extends KalshiError {
     });
     toJSON(): Record<string, unknown>;
 }
-export declare class PagePromise<TPage, TItem = unknown> implements PromiseLike<TPage>, AsyncIterable<TItem> {
+/**
+ * `for await (const item of page)`: declared by merging with `AsyncIterable` and installed on the prototype
+ * below, rather than as a computed class member, so declarations can be emitted file by file.
+ */
+export interface PagePromise<TPage, TItem = unknown> extends AsyncIterable<TItem> {
+}
+export declare class PagePromise<TPage, TItem = unknown> implements PromiseLike<TPage> {
     #private;
     constructor(fetchPage: FetchPage<TPage>, shape: PageShape);
     /** The pagination metadata this listing was created with. */
@@ -44,6 +50,6 @@ export declare class PagePromise<TPage, TItem = unknown> implements PromiseLike<
     get [Symbol.toStringTag](): string;
     /** Every page, the first one included, fetched one at a time as the consumer asks for it. */
     iterPages(): AsyncGenerator<TPage, void, undefined>;
-    /** Every item of every page, in order. Breaking out of the loop stops fetching. */
-    [Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined>;
+    /** Every item of every page, in order (what `for await` uses). Breaking out of the loop stops fetching. */
+    items(): AsyncGenerator<TItem, void, undefined>;
 }

@@ -60,8 +60,8 @@ export class PagePromise {
     iterPages() {
         return walkPages(this.#lease(), this.#fetchPage, this.#shape);
     }
-    /** Every item of every page, in order. Breaking out of the loop stops fetching. */
-    [Symbol.asyncIterator]() {
+    /** Every item of every page, in order (what `for await` uses). Breaking out of the loop stops fetching. */
+    items() {
         return walkItems(this.iterPages(), this.#shape.itemsKey);
     }
     #loadFirst() {
@@ -183,3 +183,10 @@ function describe(value) {
         return 'an array';
     return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+Object.defineProperty(PagePromise.prototype, Symbol.asyncIterator, {
+    value: function iterateItems() {
+        return this.items();
+    },
+    writable: true,
+    configurable: true,
+});

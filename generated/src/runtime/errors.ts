@@ -30,17 +30,25 @@ export class KalshiError extends Error {
     if (this.cause !== undefined) json['cause'] = describeCause(this.cause);
     return json;
   }
+}
+named(KalshiError, 'KalshiError');
 
-  [INSPECT](_depth: number, options: unknown, inspect?: InspectFn): string {
+/**
+ * Node's `util.inspect` (console.log of an error): the redacted stack and fields. Defined on the prototype
+ * rather than as a computed class member, so the declarations stay emit-able file by file.
+ */
+Object.defineProperty(KalshiError.prototype, INSPECT, {
+  value: function inspectKalshiError(this: KalshiError, _depth: number, options: unknown, inspect?: InspectFn): string {
     const { name: _name, message: _message, ...all } = this.toJSON();
     const fields = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
     const stack = redact(this.stack ?? this.toString());
     if (Object.keys(fields).length === 0) return stack;
     const shown = typeof inspect === 'function' ? inspect(fields, options) : JSON.stringify(fields, null, 2);
     return `${stack} ${shown}`;
-  }
-}
-named(KalshiError, 'KalshiError');
+  },
+  writable: true,
+  configurable: true,
+});
 
 function describeCause(cause: unknown): unknown {
   if (cause instanceof Error) return { name: cause.name, message: redact(cause.message) };

@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli.ts';
+import { startSite, type SiteServer } from './site-server.ts';
+import { existingSpecs, SITE, SITE_PAGES, tree } from './tree.ts';
+
+let site: SiteServer | undefined;
+afterEach(async () => {
+  await site?.close();
+  site = undefined;
+});
+
+/** Runs the CLI in a child process (asynchronously: the fixture site answers from this process). */
+async function scrapeCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'generator/scrape/cli.ts'), ...args], {
+      cwd: ROOT,
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npx tsx generator/scrape/cli.ts', () => {
+  it('prints plain progress lines when not on a terminal and a summary; exit 0', async () => {
+    site = await startSite(SITE);
+    const specs = existingSpecs();
+    const run = await scrapeCli(['--site', site.url, '--specs', specs]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`index ${site.url}/llms.txt: 6 API pages`);
+    expect(run.stderr).toMatch(/^\[\d\/6\] changed {3}api-reference\/orders\/get-order\.md$/m);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stdout).toContain('scrape: 3 added, 2 changed, 1 unchanged, 1 removed, 0 failed');
+    expect(run.stdout).toContain(`  removed  ${specs}/api-reference/live_data/get-live-data.md`);
+    expect([...tree(specs).keys()].filter((f) => !f.startsWith('seeds/') && f !== 'README.md')).toEqual(SITE_PAGES);
+  });
+
+  it('exits 1 and touches nothing when the index fails', async () => {
+    site = await startSite(SITE, { '/llms.txt': { kind: 'status', status: 404 } });
+    const specs = existingSpecs();
+    const before = tree(specs);
+    const run = await scrapeCli(['--site', site.url, '--specs', specs, '--retries', '0']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`could not use the index: ${site.url}/llms.txt: HTTP 404`);
+    expect(run.stdout).toContain('left untouched');
+    expect(tree(specs)).toEqual(before);
+  });
+
+  it.each([[['--concurrency', '0']], [['--site', 'not a url']], [['--bogus']]])('exits 2 on bad usage %j', async (args) => {
+    const run = await scrapeCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('usage:');
+  });
+});
