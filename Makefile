@@ -2,7 +2,9 @@
 # Each installs what is missing (npm ci, from package-lock.json) first.
 
 NPM_STAMP := node_modules/.package-lock.json
-GENERATE := npx tsx generator/cli.ts
+# TypeScript entry points run on Node with the tsx loader (faster to start than npx).
+TSX := node --import tsx
+GENERATE := $(TSX) generator/cli.ts
 
 .PHONY: install generate test typecheck check clean
 
@@ -27,18 +29,18 @@ typecheck: install
 ## Drift check: fails when the committed generated/ differs from what specs/ gives, with the API changelog
 ## (SUMMARY=<file> also appends it as markdown, e.g. to $GITHUB_STEP_SUMMARY).
 check: install
-	npx tsx generator/check/cli.ts --specs specs --out generated $(if $(SUMMARY),--markdown "$(SUMMARY)")
+	$(TSX) generator/check/cli.ts --specs specs --out generated $(if $(SUMMARY),--markdown "$(SUMMARY)")
 
 .PHONY: scrape changelog
 
 ## Refresh specs/ from the docs site's index (SITE=https://docs.kalshi.com unless given).
 scrape: install
-	npx tsx generator/scrape/cli.ts --specs specs $(if $(SITE),--site "$(SITE)")
+	$(TSX) generator/scrape/cli.ts --specs specs $(if $(SITE),--site "$(SITE)")
 
 ## Markdown changelog between the documents committed at FROM and what specs/ gives now: make changelog FROM=v1.2.0
 changelog: install
 	@test -n "$(FROM)" || { echo 'usage: make changelog FROM=<git-ref>' >&2; exit 2; }
-	@npx tsx generator/changelog/cli.ts --from "$(FROM)" --specs specs --out generated
+	@$(TSX) generator/changelog/cli.ts --from "$(FROM)" --specs specs --out generated
 
 clean:
 	rm -rf node_modules

@@ -24,6 +24,7 @@ export interface TypeCheck {
   /** From `--extendedDiagnostics` (same every round): where the time goes. */
   files: number;
   instantiations: number;
+  parseTimeMs: Summary;
   checkTimeMs: Summary;
 }
 
@@ -55,6 +56,7 @@ export async function benchConsumer(settings: ConsumerSettings): Promise<Consume
       wallMs: wallMs[name],
       files: runs[0]!.files,
       instantiations: runs[0]!.instantiations,
+      parseTimeMs: summarize(runs.map((r) => r.parseTimeMs)),
       checkTimeMs: summarize(runs.map((r) => r.checkTimeMs)),
     };
   }
@@ -69,6 +71,7 @@ export async function benchConsumer(settings: ConsumerSettings): Promise<Consume
 interface Diagnostics {
   files: number;
   instantiations: number;
+  parseTimeMs: number;
   checkTimeMs: number;
 }
 
@@ -78,7 +81,12 @@ function parseDiagnostics(output: string): Diagnostics {
     if (!match) throw new Error(`tsc --extendedDiagnostics: no "${name}" in its output`);
     return Number(match[1]);
   };
-  return { files: field('Files'), instantiations: field('Instantiations'), checkTimeMs: Math.round(field('Check time') * 1000) };
+  return {
+    files: field('Files'),
+    instantiations: field('Instantiations'),
+    parseTimeMs: Math.round(field('Parse time') * 1000),
+    checkTimeMs: Math.round(field('Check time') * 1000),
+  };
 }
 
 async function bundleSize(entry: string, platform: 'node' | 'browser'): Promise<BundleSize> {

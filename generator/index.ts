@@ -2,10 +2,8 @@ import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { ingest } from './ingest/index.ts';
 import { merge, type MergedApi } from './merge/index.ts';
 import { normalise } from './normalise/index.ts';
-import { validate } from './validate/index.ts';
 import { writeOutputDir } from './write/atomic-dir.ts';
 import { documentFiles } from './write/document-files.ts';
-import { emitPackage } from './emit/index.ts';
 import { generationInputs, sameInputs, statsJson } from './emit/stats.ts';
 import { StageTimer, type Timings } from './timing.ts';
 import type { JsonObject } from './openapi/json.ts';
@@ -56,9 +54,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const apis = await timer.run('merge', () => merge(fragments, diagnostics));
   if (apis.length === 0) diagnostics.error('no-operations', `no page in ${options.specsDir} defines an operation`);
   // A document already known to be broken (e.g. a reference loop) is not handed to the validator.
-  if (!diagnostics.hasErrors()) await timer.run('validate', () => validate(apis, diagnostics));
+  // The heavy stages (Redocly, openapi-typescript, ts-morph, prettier, TypeScript) load only when needed:
+  // an up-to-date run never pays for them.
+  if (!diagnostics.hasErrors()) {
+    const { validate } = await import('./validate/index.ts');
+    await timer.run('validate', () => validate(apis, diagnostics));
+  }
   const files = documentFiles(apis);
   if (!diagnostics.hasErrors() && apis.length > 0 && !options.documentsOnly) {
+    const { emitPackage } = await import('./emit/index.ts');
     for (const [path, text] of await emitPackage(apis, diagnostics, timer)) files.set(path, text);
     const operations = Object.fromEntries(apis.map((a) => [a.api, operationCount(a.document)]));
     files.set('stats.json', statsJson({ ...inputs, operations }));

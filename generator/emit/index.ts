@@ -3,7 +3,7 @@ import type { MergedApi } from '../merge/index.ts';
 import { apiNames, type ApiNames } from './api-names.ts';
 import { buildPackage } from './build.ts';
 import { emitClientFile } from './client-file.ts';
-import { formatFile } from './format.ts';
+import { formatFiles } from './format.ts';
 import { GENERATED_HEADER, withHeader } from './header.ts';
 import { operationModels, type OperationModel } from './operation-model.ts';
 import { entrySource, PACKAGE_NAME, packageJson, runtimeSources, tsconfigJson } from './package-files.ts';
@@ -39,10 +39,7 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
   sources.set('package.json', packageJson(versionOf(apis), described.map((d) => d.names), toolVersions()['openapi-fetch']!));
   sources.set('tsconfig.json', tsconfigJson());
   sources.set('README.md', packageReadme(PACKAGE_NAME, described));
-  const formatted = new Map<string, string>();
-  await timer.run('format', async () => {
-    for (const [path, text] of sources) formatted.set(path, await formatFile(path, text));
-  });
+  const formatted = await timer.run('format', () => formatFiles(sources));
   const typeOnly = new Set(apis.map(({ api }) => `src/${api}/types.ts`));
   const build = await timer.run('build', () => buildPackage(formatted, typeOnly));
   for (const error of build.errors) diagnostics.error('package-build-failed', error, { file: 'generated/' });

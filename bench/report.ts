@@ -1,0 +1,151 @@
+/** The benchmark's results as printed tables, and the targets of the performance issue checked against them. */
+import type { ConsumerResults } from './consumer.ts';
+import type { GenerationResults } from './generation.ts';
+import type { PaginationResults } from './pagination.ts';
+import type { RequestResults } from './requests.ts';
+import type { SigningResults } from './signing.ts';
+import { ratio } from './stats.ts';
+import { heading, kb, range, table, times } from './table.ts';
+
+export interface Sections {
+  requests?: RequestResults;
+  signing?: SigningResults;
+  pagination?: PaginationResults;
+  generation?: GenerationResults;
+  consumer?: ConsumerResults;
+}
+
+export interface Target {
+  id: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** Retained heap may grow by at most this much from the short listing to the long one (10x the pages). */
+const RETAINED_SLACK_KB = 1024;
+
+export function targets(s: Sections): Target[] {
+  const list: Target[] = [];
+  if (s.requests) {
+    for (const mode of ['sequential', 'concurrent'] as const) {
+      const figures = s.requests[`${mode}Us`];
+      const value = ratio(figures.ours, figures.floor);
+      list.push({ id: `requests.${mode}`, target: 'ours ≤ 1.20x floor', measured: `${times(value)} (official ${times(ratio(figures.official, figures.floor))})`, met: value <= 1.2 });
+    }
+  }
+  if (s.pagination && s.pagination.runs.length >= 2) {
+    const [short, long] = [s.pagination.runs[0]!, s.pagination.runs.at(-1)!];
+    list.push({
+      id: 'pagination.heap',
+      target: `retained heap growth independent of pages (${long.pages} pages ≤ ${short.pages} pages + ${RETAINED_SLACK_KB} KB)`,
+      measured: `${short.retainedGrowthKb} KB at ${short.pages} pages, ${long.retainedGrowthKb} KB at ${long.pages}`,
+      met: long.retainedGrowthKb <= short.retainedGrowthKb + RETAINED_SLACK_KB,
+    });
+  }
+  if (s.generation) {
+    const { full, noop, floor } = s.generation.wallMs;
+    list.push({ id: 'generation.full', target: 'full generation < 3x openapi-typescript CLI', measured: times(ratio(full, floor)), met: ratio(full, floor) < 3 });
+    list.push({ id: 'generation.noop', target: 'no-op regeneration < 0.20x full', measured: times(ratio(noop, full)), met: ratio(noop, full) < 0.2 });
+  }
+  return list;
+}
+
+export function report(s: Sections, list: readonly Target[]): string {
+  const parts: string[] = [];
+  if (s.requests) parts.push(requestsTable(s.requests));
+  if (s.signing) parts.push(signingTable(s.signing));
+  if (s.pagination) parts.push(paginationTable(s.pagination));
+  if (s.generation) parts.push(generationTable(s.generation));
+  if (s.consumer) parts.push(consumerTable(s.consumer));
+  if (list.length > 0) {
+    parts.push(heading('Targets'));
+    parts.push(table(['target', 'measured', ''], list.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])));
+  }
+  return parts.join('\n');
+}
+
+function requestsTable(r: RequestResults): string {
+  const { sequential, concurrent, concurrency, rounds } = r.settings;
+  const rows = (['floor', 'ours', 'official'] as const).map((name) => [
+    name,
+    range(r.sequentialUs[name]),
+    times(ratio(r.sequentialUs[name], r.sequentialUs.floor)),
+    range(r.concurrentUs[name]),
+    times(ratio(r.concurrentUs[name], r.concurrentUs.floor)),
+  ]);
+  return [
+    heading(`1. Signed GET /portfolio/balance: µs per request, median [min–max] of ${rounds} rounds`),
+    table(['', `sequential (${sequential})`, 'vs floor', `${concurrency}-way concurrent (${concurrent})`, 'vs floor'], rows),
+    `all signatures verified by the server during warm-up: ${Object.entries(r.verified).map(([n, v]) => `${n} ${v.accepted}/${v.sent}`).join(', ')}`,
+  ].join('\n');
+}
+
+function signingTable(r: SigningResults): string {
+  const rows = (['floor', 'ours', 'webcrypto', 'official'] as const).map((name) => [
+    name,
+    range(r.sequentialUs[name]),
+    times(ratio(r.sequentialUs[name], r.sequentialUs.floor)),
+    range(r.concurrentUs[name]),
+    times(ratio(r.concurrentUs[name], r.concurrentUs.floor)),
+  ]);
+  return [
+    heading(`2. Signing: µs per signature, median [min–max] of ${r.settings.rounds} rounds × ${r.settings.signatures}`),
+    table(['', 'sequential', 'vs floor', `${r.settings.concurrency} in flight`, 'vs floor'], rows),
+    `official (PEM parsed per signature) / ours (parsed once): ${times(ratio(r.sequentialUs.official, r.sequentialUs.ours))}`,
+  ].join('\n');
+}
+
+function paginationTable(r: PaginationResults): string {
+  const rows = r.runs.map((run) => [
+    String(run.pages),
+    String(run.items),
+    range(run.itemsPerSecond.ours),
+    range(run.itemsPerSecond.floor),
+    times(ratio(run.itemsPerSecond.ours, run.itemsPerSecond.floor)),
+    `${run.peakGrowthKb} KB`,
+    `${run.retainedGrowthKb} KB`,
+  ]);
+  return [
+    heading(`3. Pagination: for await over getOrders(), ${r.settings.pageSize} items per page, ${r.settings.rounds} rounds`),
+    table(['pages', 'items', 'ours items/s', 'floor items/s', 'ours/floor', 'peak heap growth', 'retained (after GC)'], rows),
+  ].join('\n');
+}
+
+function generationTable(r: GenerationResults): string {
+  const { full, noop, floor } = r.wallMs;
+  const rows = [
+    ['full (--force)', range(full, 1 / 1000, 2), times(ratio(full, floor)), '1.00x'],
+    ['no-op (unchanged specs)', range(noop, 1 / 1000, 2), times(ratio(noop, floor)), times(ratio(noop, full))],
+    ['floor: openapi-typescript CLI ×2', range(floor, 1 / 1000, 2), '1.00x', times(ratio(floor, full))],
+  ];
+  const stages = Object.entries(r.stagesMs).map(([stage, summary]) => [stage, range(summary)]);
+  stages.push(['total in-process', range(r.stagesTotalMs)]);
+  stages.push(['(rest of the wall time: npx, tsx, module loading)', String(Math.round(full.median - r.stagesTotalMs.median))]);
+  return [
+    heading(`4. Generation: wall seconds, median [min–max] of ${r.settings.rounds} rounds`),
+    table(['', 'wall s', 'vs floor', 'vs full'], rows),
+    `floor parts: trade.json ${range(r.floorMs.trade)} ms, perps.json ${range(r.floorMs.perps)} ms; no-op in-process ${range(r.noopStagesTotalMs)} ms`,
+    '',
+    table(['stage (full run)', 'ms'], stages),
+  ].join('\n');
+}
+
+function consumerTable(r: ConsumerResults): string {
+  const base = r.typecheck.empty.wallMs.median;
+  const rows = (['empty', 'ours', 'official'] as const).map((name) => {
+    const t = r.typecheck[name];
+    return [name, range(t.wallMs), `+${Math.round(t.wallMs.median - base)}`, String(t.files), String(t.instantiations), range(t.parseTimeMs), range(t.checkTimeMs)];
+  });
+  const size = (b: ConsumerResults['bundle']['ours']['node']): string => (b.ok ? `${kb(b.minifiedBytes)} / ${kb(b.gzipBytes)}` : `fails: ${b.errors.join('; ')}`);
+  const bundles = (['ours', 'official'] as const).map((name) => [name, size(r.bundle[name].node), size(r.bundle[name].browser)]);
+  const { ours, official } = r.bundle;
+  const gzipRatio = ours.node.ok && official.node.ok ? ` (official / ours, node gzip: ${times(official.node.gzipBytes / ours.node.gzipBytes)})` : '';
+  return [
+    heading(`5. Consumer calling 5 operations: tsc --noEmit wall ms, median [min–max] of ${r.settings.rounds} rounds`),
+    table(['', 'tsc wall ms', 'over empty', 'files', 'instantiations', 'parse ms', 'check ms'], rows),
+    '',
+    table(['esbuild bundle', 'node: minified / gzip', 'browser: minified / gzip'], bundles),
+    `tsc over empty, official / ours: ${times((r.typecheck.official.wallMs.median - base) / Math.max(1, r.typecheck.ours.wallMs.median - base))}${gzipRatio}`,
+  ].join('\n');
+}

@@ -1,0 +1,4 @@
+import type { Options } from 'prettier';
+
+export declare const PRETTIER_OPTIONS: Options;
+export declare const FORMATTED: RegExp;
