@@ -6,7 +6,7 @@ NPM_STAMP := node_modules/.package-lock.json
 TSX := node --import tsx
 GENERATE := $(TSX) generator/cli.ts
 
-.PHONY: install generate test typecheck check clean
+.PHONY: install generate test typecheck check clean bench
 
 install: $(NPM_STAMP)
 
@@ -41,6 +41,10 @@ scrape: install
 changelog: install
 	@test -n "$(FROM)" || { echo 'usage: make changelog FROM=<git-ref>' >&2; exit 2; }
 	@$(TSX) generator/changelog/cli.ts --from "$(FROM)" --specs specs --out generated
+
+## Benchmark against the official SDK and the physical floor; prints a table, writes bench/results.json.
+bench: install
+	npx tsx bench/run.ts
 
 clean:
 	rm -rf node_modules

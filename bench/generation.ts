@@ -1,6 +1,7 @@
 /**
- * Generation, as a user waits for it: the generator CLI as child processes, wall-clock, into a temporary folder
- *   full  — `npx tsx generator/cli.ts --specs specs --out <tmp>/generated --force --timings`;
+ * Generation, as a user waits for it: the command `make generate` runs (`node --import tsx generator/cli.ts`),
+ * as child processes, wall-clock, into a temporary folder
+ *   full  — `node --import tsx generator/cli.ts --specs specs --out <tmp>/generated --force --timings`;
  *   no-op — the same without `--force` on the unchanged output (content hashes say nothing changed);
  *   floor — openapi-typescript's own CLI on the merged documents that run produced, trade.json then perps.json,
  *           two processes in sequence, wall times summed (the floor for the types step alone).
@@ -28,7 +29,7 @@ export interface GenerationResults {
   floorMs: { trade: Summary; perps: Summary };
   /** Each stage of the full runs, from `--timings` (ms). */
   stagesMs: Record<string, Summary>;
-  /** In-process total of the stages; the rest of the wall time is npx, tsx and loading the generator's modules. */
+  /** In-process total of the stages; the rest of the wall time is starting node and tsx and loading modules. */
   stagesTotalMs: Summary;
   noopStagesTotalMs: Summary;
 }
@@ -36,7 +37,7 @@ export interface GenerationResults {
 export async function benchGeneration(settings: GenerationSettings): Promise<GenerationResults> {
   const tmp = mkdtempSync(join(tmpdir(), 'kalshi-bench-'));
   const out = join(tmp, 'generated');
-  const cli = ['tsx', 'generator/cli.ts', '--specs', 'specs', '--out', out, '--timings'];
+  const cli = ['--import', 'tsx', 'generator/cli.ts', '--specs', 'specs', '--out', out, '--timings'];
   const floorBin = resolve(REPO, 'node_modules/.bin/openapi-typescript');
   const fullTimings: Record<string, number>[] = [];
   const noopTotals: number[] = [];
@@ -46,7 +47,7 @@ export async function benchGeneration(settings: GenerationSettings): Promise<Gen
       {
         name: 'full',
         measure: async () => {
-          const result = await run('npx', [...cli, '--force'], { timeoutMs: 240_000 });
+          const result = await run(process.execPath, [...cli, '--force'], { timeoutMs: 240_000 });
           fullTimings.push(parseTimings(result));
           return result.wallMs;
         },
@@ -54,9 +55,9 @@ export async function benchGeneration(settings: GenerationSettings): Promise<Gen
       {
         name: 'noop',
         measure: async () => {
-          let result = await run('npx', cli, { timeoutMs: 240_000 });
+          let result = await run(process.execPath, cli, { timeoutMs: 240_000 });
           // Someone edited the generator since the last full run: that run regenerated; the next one is a no-op.
-          if (!/is up to date/.test(result.stderr)) result = await run('npx', cli, { timeoutMs: 240_000 });
+          if (!/is up to date/.test(result.stderr)) result = await run(process.execPath, cli, { timeoutMs: 240_000 });
           if (!/is up to date/.test(result.stderr)) throw new Error(`no-op regeneration was not a no-op:\n${result.stderr.slice(-1500)}`);
           noopTotals.push(parseTimings(result).total!);
           return result.wallMs;
@@ -84,8 +85,8 @@ export async function benchGeneration(settings: GenerationSettings): Promise<Gen
       settings: {
         ...settings,
         commands: {
-          full: 'npx tsx generator/cli.ts --specs specs --out <tmp>/generated --force --timings',
-          noop: 'npx tsx generator/cli.ts --specs specs --out <tmp>/generated --timings',
+          full: 'node --import tsx generator/cli.ts --specs specs --out <tmp>/generated --force --timings',
+          noop: 'node --import tsx generator/cli.ts --specs specs --out <tmp>/generated --timings',
           floor: 'openapi-typescript <tmp>/generated/openapi/trade.json -o <tmp>/trade.ts; the same for perps.json (summed)',
         },
       },

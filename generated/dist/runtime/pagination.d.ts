@@ -10,29 +10,9 @@
  * comes back a second time would make the walk loop forever, so it throws `KalshiPaginationError` instead.
  * Pages are fetched on demand, one at a time, and never accumulated.
  */
-import { KalshiError } from './errors.js';
-export type PageShape = {
-    /** The array property holding a page's items (`orders`, `markets`, ...). Missing or `null` counts as empty. */
-    itemsKey: string;
-    /** The property holding the next page's cursor (`cursor`, `next_cursor`). */
-    cursorKey: string;
-    /** The query parameter the cursor is sent in (the fetch closure sends it; kept for introspection). */
-    cursorParam: string;
-    /** The cursor the listing starts from (`params.cursor`). An empty string means "from the start". */
-    initialCursor?: string | undefined;
-};
-/** Fetches one page; `cursor` is `undefined` for the first page of a listing that starts from the beginning. */
-export type FetchPage<TPage> = (cursor: string | undefined) => PromiseLike<TPage>;
-/** The server sent a page the client cannot continue from: a repeated cursor, or a malformed page. */
-export declare class KalshiPaginationError extends KalshiError {
-    /** 1-based number of the page (counted in the walk that failed) whose response was rejected. */
-    readonly page: number;
-    constructor(message: string, options: {
-        page: number;
-        cause?: unknown;
-    });
-    toJSON(): Record<string, unknown>;
-}
+import { type FetchPage, type PageShape } from './page-walk.js';
+export type { FetchPage, PageShape } from './page-walk.js';
+export { KalshiPaginationError } from './pagination-error.js';
 /**
  * `for await (const item of page)`: declared by merging with `AsyncIterable` and installed on the prototype
  * below, rather than as a computed class member, so declarations can be emitted file by file.

@@ -10,24 +10,8 @@
  * comes back a second time would make the walk loop forever, so it throws `KalshiPaginationError` instead.
  * Pages are fetched on demand, one at a time, and never accumulated.
  */
-import { KalshiError } from './errors.js';
-/** The server sent a page the client cannot continue from: a repeated cursor, or a malformed page. */
-export class KalshiPaginationError extends KalshiError {
-    /** 1-based number of the page (counted in the walk that failed) whose response was rejected. */
-    page;
-    constructor(message, options) {
-        super(message, 'cause' in options ? { cause: options.cause } : undefined);
-        this.page = options.page;
-    }
-    toJSON() {
-        return { ...super.toJSON(), page: this.page };
-    }
-}
-Object.defineProperty(KalshiPaginationError.prototype, 'name', {
-    value: 'KalshiPaginationError',
-    writable: true,
-    configurable: true,
-});
+import { request, walkItems, walkPages } from './page-walk.js';
+export { KalshiPaginationError } from './pagination-error.js';
 export class PagePromise {
     #fetchPage;
     #shape;
@@ -82,106 +66,6 @@ export class PagePromise {
             },
         };
     }
-}
-function request(fetchPage, cursor) {
-    // The executor turns a synchronous throw into a rejection.
-    return new Promise((resolve) => resolve(fetchPage(cursor)));
-}
-async function* walkPages(lease, fetchPage, shape) {
-    /** Every cursor seen so far → the page that returned it (0: the starting cursor). Strings only, no pages. */
-    const seen = new Map();
-    let cursor = shape.initialCursor;
-    if (cursor !== undefined)
-        seen.set(cursor, 0);
-    for (let pageNo = 1;; pageNo++) {
-        let page;
-        if (lease !== undefined) {
-            try {
-                page = await lease.take();
-            }
-            finally {
-                lease.release();
-                lease = undefined;
-            }
-        }
-        else {
-            page = await fetchPage(cursor);
-        }
-        cursor = nextCursor(page, shape.cursorKey, pageNo);
-        if (cursor !== undefined) {
-            const firstSeen = seen.get(cursor);
-            if (firstSeen !== undefined)
-                throw repeatedCursor(cursor, pageNo, firstSeen);
-            seen.set(cursor, pageNo);
-        }
-        yield page;
-        if (cursor === undefined)
-            return;
-    }
-}
-async function* walkItems(pages, itemsKey) {
-    try {
-        for (let pageNo = 1;; pageNo++) {
-            const items = await nextItems(pages, itemsKey, pageNo);
-            if (items === undefined)
-                return;
-            for (const item of items)
-                yield item;
-        }
-    }
-    finally {
-        await pages.return();
-    }
-}
-/** The next page's items; keeps the page object itself out of the generator's frame. */
-async function nextItems(pages, itemsKey, pageNo) {
-    const step = await pages.next();
-    if (step.done)
-        return undefined;
-    const items = field(step.value, itemsKey, pageNo);
-    if (items === undefined || items === null)
-        return [];
-    if (Array.isArray(items))
-        return items;
-    throw new KalshiPaginationError(`page ${pageNo}: "${itemsKey}" is ${describe(items)}, expected an array`, {
-        page: pageNo,
-    });
-}
-function nextCursor(page, cursorKey, pageNo) {
-    const value = field(page, cursorKey, pageNo);
-    if (value === undefined || value === null || value === '')
-        return undefined;
-    if (typeof value !== 'string') {
-        throw new KalshiPaginationError(`page ${pageNo}: "${cursorKey}" is ${describe(value)}, expected a string`, {
-            page: pageNo,
-        });
-    }
-    return value;
-}
-function field(page, key, pageNo) {
-    if (typeof page !== 'object' || page === null || Array.isArray(page)) {
-        throw new KalshiPaginationError(`page ${pageNo}: the response is ${describe(page)}, expected an object`, {
-            page: pageNo,
-        });
-    }
-    return page[key];
-}
-function repeatedCursor(cursor, pageNo, firstSeen) {
-    const where = firstSeen === 0 ? 'the starting cursor' : `the cursor page ${firstSeen} returned`;
-    return new KalshiPaginationError(`page ${pageNo} returned ${where} again (${preview(cursor)}); stopped instead of looping over the same pages`, { page: pageNo });
-}
-const PREVIEW_MAX = 24;
-function preview(cursor) {
-    if (cursor.length <= PREVIEW_MAX)
-        return JSON.stringify(cursor);
-    return `${JSON.stringify(cursor.slice(0, 12))}…, ${cursor.length} chars`;
-}
-function describe(value) {
-    if (value === null || value === undefined)
-        return String(value);
-    if (Array.isArray(value))
-        return 'an array';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 Object.defineProperty(PagePromise.prototype, Symbol.asyncIterator, {
     value: function iterateItems() {
