@@ -53,8 +53,11 @@ async function floor(count: number): Promise<number> {
       headers: { 'KALSHI-ACCESS-KEY': keyId, 'KALSHI-ACCESS-TIMESTAMP': timestamp, 'KALSHI-ACCESS-SIGNATURE': signature },
     });
     if (!response.ok) throw new Error(`floor: HTTP ${response.status}`);
-    const page = (await response.json()) as { orders: unknown[]; cursor: string };
-    items += page.orders.length;
+    const page = (await response.json()) as { orders: { order_id: string }[]; cursor: string };
+    for (const order of page.orders) {
+      if (order.order_id === '') throw new Error('empty order');
+      items++;
+    }
     cursor = page.cursor;
   } while (cursor !== '');
   return items;

@@ -71,12 +71,14 @@ function requestsTable(r: RequestResults): string {
     name,
     range(r.sequentialUs[name]),
     times(ratio(r.sequentialUs[name], r.sequentialUs.floor)),
+    `${r.sequentialCpuUs[name].median} (${times(ratio(r.sequentialCpuUs[name], r.sequentialCpuUs.floor))})`,
     range(r.concurrentUs[name]),
     times(ratio(r.concurrentUs[name], r.concurrentUs.floor)),
+    `${r.concurrentCpuUs[name].median} (${times(ratio(r.concurrentCpuUs[name], r.concurrentCpuUs.floor))})`,
   ]);
   return [
     heading(`1. Signed GET /portfolio/balance: µs per request, median [min–max] of ${rounds} rounds`),
-    table(['', `sequential (${sequential})`, 'vs floor', `${concurrency}-way concurrent (${concurrent})`, 'vs floor'], rows),
+    table(['', `sequential (${sequential})`, 'vs floor', 'client CPU', `${concurrency}-way concurrent (${concurrent})`, 'vs floor', 'client CPU'], rows),
     `all signatures verified by the server during warm-up: ${Object.entries(r.verified).map(([n, v]) => `${n} ${v.accepted}/${v.sent}`).join(', ')}`,
   ].join('\n');
 }

@@ -12,7 +12,7 @@ import { createKalshiClient } from '../generated/dist/index.js';
 import type { BenchKeys } from './keys.ts';
 import { interleave, timed, type Contender } from './rounds.ts';
 import type { BenchServer } from './server.ts';
-import type { Summary } from './stats.ts';
+import { summarize, type Summary } from './stats.ts';
 
 export const REQUEST_CONTENDERS = ['floor', 'ours', 'official'] as const;
 export type RequestContender = (typeof REQUEST_CONTENDERS)[number];
@@ -31,6 +31,9 @@ export interface RequestResults {
   /** Microseconds per request (wall time / requests), per round. */
   sequentialUs: Record<RequestContender, Summary>;
   concurrentUs: Record<RequestContender, Summary>;
+  /** CPU time of this (the client) process per request, all its threads: steadier than wall time on a busy machine. */
+  sequentialCpuUs: Record<RequestContender, Summary>;
+  concurrentCpuUs: Record<RequestContender, Summary>;
 }
 
 type Call = () => Promise<unknown>;
@@ -68,15 +71,40 @@ export function requestCalls(server: BenchServer, keys: BenchKeys): Record<Reque
 export async function benchRequests(server: BenchServer, keys: BenchKeys, settings: RequestSettings): Promise<RequestResults> {
   const calls = requestCalls(server, keys);
   const verified = await checkSignatures(server, calls);
-  const contenders = (count: number, concurrency: number): Contender<RequestContender>[] =>
-    REQUEST_CONTENDERS.map((name) => ({
+  const measure = async (count: number, concurrency: number) => {
+    const cpu = emptyFigures();
+    const contenders: Contender<RequestContender>[] = REQUEST_CONTENDERS.map((name) => ({
       name,
       warmUp: () => runCalls(calls[name], Math.min(count, 500), concurrency),
-      measure: async () => ((await timed(() => runCalls(calls[name], count, concurrency))) * 1000) / count,
+      measure: async () => {
+        const before = process.cpuUsage();
+        const ms = await timed(() => runCalls(calls[name], count, concurrency));
+        const used = process.cpuUsage(before);
+        cpu[name].push((used.user + used.system) / count);
+        return (ms * 1000) / count;
+      },
     }));
-  const sequentialUs = await interleave(contenders(settings.sequential, 1), settings.rounds);
-  const concurrentUs = await interleave(contenders(settings.concurrent, settings.concurrency), settings.rounds);
-  return { settings, verified, sequentialUs, concurrentUs };
+    const wall = await interleave(contenders, settings.rounds);
+    return { wall, cpu: summarizeAll(cpu) };
+  };
+  const sequential = await measure(settings.sequential, 1);
+  const concurrent = await measure(settings.concurrent, settings.concurrency);
+  return {
+    settings,
+    verified,
+    sequentialUs: sequential.wall,
+    concurrentUs: concurrent.wall,
+    sequentialCpuUs: sequential.cpu,
+    concurrentCpuUs: concurrent.cpu,
+  };
+}
+
+function emptyFigures(): Record<RequestContender, number[]> {
+  return { floor: [], ours: [], official: [] };
+}
+
+function summarizeAll(figures: Record<RequestContender, number[]>): Record<RequestContender, Summary> {
+  return { floor: summarize(figures.floor), ours: summarize(figures.ours), official: summarize(figures.official) };
 }
 
 /** With verification on, every contender must have each of its requests accepted by the server. */

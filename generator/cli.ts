@@ -1,9 +1,9 @@
 import { writeFileSync, renameSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatReport, reportJson } from './diagnostics/report.ts';
 import { generate, operationCount } from './index.ts';
 import { STAGES, type Timings } from './timing.ts';
+import { parseOptions, runMain } from './command-line.ts';
 
 /**
  * `generate --specs <dir> --out <dir> [--strict] [--report <file.json>] [--verbose] [--dry-run] [--force] [--timings]`
@@ -24,28 +24,22 @@ const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated
 `;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        specs: { type: 'string', default: 'specs' },
-        out: { type: 'string', default: 'generated' },
-        strict: { type: 'boolean', default: false },
-        report: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        timings: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const args = parseOptions(
+    argv,
+    {
+      specs: { type: 'string', default: 'specs' },
+      out: { type: 'string', default: 'generated' },
+      strict: { type: 'boolean', default: false },
+      report: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  );
+  if (!args) return 2;
   if (args.help) {
     process.stdout.write(USAGE);
     return 0;
@@ -92,10 +86,4 @@ function formatTimings(timings: Timings): string {
   return `timings: ${parts.join(', ')}; total ${total} ms`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(70);
-  },
-);
+runMain(main);

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatReport } from '../diagnostics/report.ts';
 import { apiChangelogs } from './api-changelog.ts';
 import { documentsAtRef } from './document-sources.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderText } from './render-text.ts';
 import { specsDocuments } from './specs-documents.ts';
+import { parseOptions, runMain } from '../command-line.ts';
 
 const USAGE =
   'usage: npx tsx generator/changelog/cli.ts --from <git-ref> [--specs specs] [--out generated] [--format markdown|text] [--repo .]\n';
@@ -17,22 +17,18 @@ const USAGE =
  * Exit 0 printed; 1 the current specs/ do not generate; 2 bad usage or an unknown ref.
  */
 function main(argv: string[]): number {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        from: { type: 'string' },
-        specs: { type: 'string', default: 'specs' },
-        out: { type: 'string', default: 'generated' },
-        format: { type: 'string', default: 'markdown' },
-        repo: { type: 'string', default: '.' },
-      },
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const values = parseOptions(
+    argv,
+    {
+      from: { type: 'string' },
+      specs: { type: 'string', default: 'specs' },
+      out: { type: 'string', default: 'generated' },
+      format: { type: 'string', default: 'markdown' },
+      repo: { type: 'string', default: '.' },
+    },
+    USAGE,
+  );
+  if (!values) return 2;
   if (!values.from || !['markdown', 'text'].includes(values.format)) {
     process.stderr.write(`${values.from ? `unknown format: ${values.format}` : 'missing --from <git-ref>'}\n${USAGE}`);
     return 2;
@@ -59,4 +55,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exit(main(process.argv.slice(2)));
+runMain(main);

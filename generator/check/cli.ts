@@ -1,13 +1,13 @@
 import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatReport } from '../diagnostics/report.ts';
 import { documentsInDir } from '../changelog/document-sources.ts';
 import { specsPages } from '../changelog/specs-documents.ts';
 import { generate } from '../index.ts';
 import { compareDirs } from './compare-dirs.ts';
 import { driftReport } from './drift-report.ts';
+import { parseOptions, runMain } from '../command-line.ts';
 
 const USAGE = 'usage: npx tsx generator/check/cli.ts [--specs specs] [--out generated] [--markdown summary.md]\n';
 
@@ -18,20 +18,16 @@ const USAGE = 'usage: npx tsx generator/check/cli.ts [--specs specs] [--out gene
  * Exit 0 in step, 1 drifted (or generation failed), 2 bad usage.
  */
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        specs: { type: 'string', default: 'specs' },
-        out: { type: 'string', default: 'generated' },
-        markdown: { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const values = parseOptions(
+    argv,
+    {
+      specs: { type: 'string', default: 'specs' },
+      out: { type: 'string', default: 'generated' },
+      markdown: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (!values) return 2;
   if (!existsSync(values.specs) || !statSync(values.specs).isDirectory()) {
     process.stderr.write(`--specs ${values.specs}: not a folder\n${USAGE}`);
     return 2;
@@ -67,10 +63,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(70);
-  },
-);
+runMain(main);

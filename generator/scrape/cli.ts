@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_POLICY, DEFAULT_SITE, scrape } from './index.ts';
 import { progressDisplay, summaryText } from './progress-display.ts';
+import { parseOptions, runMain } from '../command-line.ts';
 
 const USAGE =
   'usage: npx tsx generator/scrape/cli.ts [--site https://docs.kalshi.com] [--specs specs] [--concurrency 8] [--retries 3] [--timeout-ms 30000]\n';
@@ -11,21 +11,20 @@ const USAGE =
  * to stdout. Exit 0 every page downloaded; 1 the index or some page failed; 2 bad usage.
  */
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        site: { type: 'string', default: process.env.KALSHI_DOCS_SITE || DEFAULT_SITE },
-        specs: { type: 'string', default: 'specs' },
-        concurrency: { type: 'string', default: '8' },
-        retries: { type: 'string', default: String(DEFAULT_POLICY.retries) },
-        'timeout-ms': { type: 'string', default: String(DEFAULT_POLICY.timeoutMs) },
-      },
-    }).values;
-    new URL(values.site);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+  const values = parseOptions(
+    argv,
+    {
+      site: { type: 'string', default: process.env.KALSHI_DOCS_SITE || DEFAULT_SITE },
+      specs: { type: 'string', default: 'specs' },
+      concurrency: { type: 'string', default: '8' },
+      retries: { type: 'string', default: String(DEFAULT_POLICY.retries) },
+      'timeout-ms': { type: 'string', default: String(DEFAULT_POLICY.timeoutMs) },
+    },
+    USAGE,
+  );
+  if (!values) return 2;
+  if (!URL.canParse(values.site)) {
+    process.stderr.write(`--site ${values.site}: not a URL\n\n${USAGE}`);
     return 2;
   }
   const numbers = [values.concurrency, values.retries, values['timeout-ms']].map(Number);
@@ -42,10 +41,4 @@ async function main(argv: string[]): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(70);
-  },
-);
+runMain(main);

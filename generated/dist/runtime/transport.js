@@ -42,16 +42,16 @@ export function createTransport(options) {
     };
 }
 async function sendOnce(request, signing, options, now, attempt) {
-    const caller = request.signal;
-    const release = await options.slots?.acquire(caller);
+    const release = await options.slots?.acquire(request.signal);
     try {
-        return await signAndSend(request, signing, options, now, attempt);
+        return await signAndSend(request, { signing, options, now, attempt });
     }
     finally {
         release?.();
     }
 }
-async function signAndSend(request, signing, options, now, attempt) {
+/** One attempt, holding a slot: sign (fresh timestamp), send, read the whole body, map failures. */
+async function signAndSend(request, { signing, options, now, attempt, }) {
     const caller = request.signal;
     const headers = new Headers(request.headers);
     if (signing !== undefined) {

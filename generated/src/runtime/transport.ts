@@ -73,21 +73,23 @@ async function sendOnce(
   now: () => number,
   attempt: number,
 ): Promise<Response> {
-  const caller = request.signal;
-  const release = await options.slots?.acquire(caller);
+  const release = await options.slots?.acquire(request.signal);
   try {
-    return await signAndSend(request, signing, options, now, attempt);
+    return await signAndSend(request, { signing, options, now, attempt });
   } finally {
     release?.();
   }
 }
 
+/** One attempt, holding a slot: sign (fresh timestamp), send, read the whole body, map failures. */
 async function signAndSend(
   request: Request,
-  signing: SigningContext | undefined,
-  options: TransportOptions,
-  now: () => number,
-  attempt: number,
+  {
+    signing,
+    options,
+    now,
+    attempt,
+  }: { signing: SigningContext | undefined; options: TransportOptions; now: () => number; attempt: number },
 ): Promise<Response> {
   const caller = request.signal;
   const headers = new Headers(request.headers);
