@@ -57,8 +57,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // The heavy stages (Redocly, openapi-typescript, ts-morph, prettier, TypeScript) load only when needed:
   // an up-to-date run never pays for them.
   if (!diagnostics.hasErrors()) {
-    const { validate } = await import('./validate/index.ts');
-    await timer.run('validate', () => validate(apis, diagnostics));
+    await timer.run('validate', async () => (await import('./validate/index.ts')).validate(apis, diagnostics));
   }
   const files = documentFiles(apis);
   if (!diagnostics.hasErrors() && apis.length > 0 && !options.documentsOnly) {

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import type ts from 'typescript';
 
 /**
  * Compiles the package's TypeScript sources to `dist/` (ES modules + declarations) file by file, with the
@@ -7,19 +7,15 @@ import ts from 'typescript';
  * possible (`isolatedDeclarations`), and the tests type-check them with the package's own tsconfig.
  */
 
-const JS_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  newLine: ts.NewLineKind.LineFeed,
-  removeComments: false,
-};
-
-const DECLARATION_OPTIONS: ts.CompilerOptions = {
-  ...JS_OPTIONS,
-  declaration: true,
-  isolatedDeclarations: true,
-  strict: true,
-};
+function compilerOptions(typescript: typeof ts): { js: ts.CompilerOptions; declarations: ts.CompilerOptions } {
+  const js: ts.CompilerOptions = {
+    target: typescript.ScriptTarget.ES2022,
+    module: typescript.ModuleKind.ESNext,
+    newLine: typescript.NewLineKind.LineFeed,
+    removeComments: false,
+  };
+  return { js, declarations: { ...js, declaration: true, isolatedDeclarations: true, strict: true } };
+}
 
 export interface BuildResult {
   files: Map<string, string>;
@@ -31,7 +27,9 @@ export interface BuildResult {
  * `typeOnly` names modules that declare only types (openapi-typescript's output): their declaration file is
  * their source and their JavaScript is an empty module, so they are not run through the compiler at all.
  */
-export function buildPackage(sources: ReadonlyMap<string, string>, typeOnly: ReadonlySet<string> = new Set()): BuildResult {
+export async function buildPackage(sources: ReadonlyMap<string, string>, typeOnly: ReadonlySet<string> = new Set()): Promise<BuildResult> {
+  const { default: typescript } = await import('typescript');
+  const options = compilerOptions(typescript);
   const files = new Map<string, string>();
   const errors: string[] = [];
   for (const [path, text] of sources) {
@@ -42,16 +40,16 @@ export function buildPackage(sources: ReadonlyMap<string, string>, typeOnly: Rea
       files.set(`${out}.d.ts`, text);
       continue;
     }
-    const js = ts.transpileModule(text, { compilerOptions: JS_OPTIONS, fileName: path, reportDiagnostics: true });
-    const dts = ts.transpileDeclaration(text, { compilerOptions: DECLARATION_OPTIONS, fileName: path, reportDiagnostics: true });
-    for (const d of [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])]) errors.push(describe(path, d));
+    const js = typescript.transpileModule(text, { compilerOptions: options.js, fileName: path, reportDiagnostics: true });
+    const dts = typescript.transpileDeclaration(text, { compilerOptions: options.declarations, fileName: path, reportDiagnostics: true });
+    for (const d of [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])]) errors.push(describe(typescript, path, d));
     files.set(`${out}.js`, js.outputText);
     files.set(`${out}.d.ts`, dts.outputText);
   }
   return { files, errors };
 }
 
-function describe(path: string, d: ts.Diagnostic): string {
+function describe(typescript: typeof ts, path: string, d: ts.Diagnostic): string {
   const line = d.file && d.start !== undefined ? `:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
-  return `${path}${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  return `${path}${line}: ${typescript.flattenDiagnosticMessageText(d.messageText, '\n')}`;
 }

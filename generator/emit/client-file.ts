@@ -1,17 +1,15 @@
-import {
-  Project,
-  Scope,
-  StructureKind,
-  VariableDeclarationKind,
-  type ClassDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type ImportDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
+import type {
+  ClassDeclarationStructure,
+  FunctionDeclarationStructure,
+  ImportDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from 'ts-morph';
+
+type Morph = typeof import('ts-morph');
 import type { OperationModel } from './operation-model.ts';
 import { operationDoc } from './jsdoc.ts';
 import { operationTypes, type OperationTypeNames } from './operation-types.ts';
@@ -36,22 +34,23 @@ export interface ClientFileInput {
   typeNames: ReadonlySet<string>;
 }
 
-export function emitClientFile(input: ClientFileInput): string {
+export async function emitClientFile(input: ClientFileInput): Promise<string> {
+  const morph: Morph = await import('ts-morph');
   const types = new Map(input.operations.map((op) => [op.operationId, operationTypes(op, input.typeNames)]));
   const reused = [...new Set([...types.values()].flatMap((t) => t.reused))].sort();
   const statements: StatementStructures[] = [
-    ...imports(input, reused),
-    ...tables(input),
-    ...input.operations.flatMap((op) => aliases(types.get(op.operationId)!)),
-    clientClass(input, types),
-    factory(input),
+    ...imports(morph, input, reused),
+    ...tables(morph, input),
+    ...input.operations.flatMap((op) => aliases(morph, types.get(op.operationId)!)),
+    clientClass(morph, input, types),
+    factory(morph, input),
   ];
   // One structure, printed once: far faster than inserting node by node.
-  const project = new Project({ useInMemoryFileSystem: true });
+  const project = new morph.Project({ useInMemoryFileSystem: true });
   return project.createSourceFile('client.ts', { statements }).getFullText();
 }
 
-function imports(input: ClientFileInput, reusedTypes: string[]): ImportDeclarationStructure[] {
+function imports({ StructureKind }: Morph, input: ClientFileInput, reusedTypes: string[]): ImportDeclarationStructure[] {
   const specs: Omit<ImportDeclarationStructure, 'kind'>[] = [
     { moduleSpecifier: 'openapi-fetch', defaultImport: 'createClient', namedImports: [{ name: 'Client', isTypeOnly: true }] },
     { moduleSpecifier: './types.js', isTypeOnly: true, namedImports: ['operations', 'paths', ...reusedTypes] },
@@ -68,7 +67,7 @@ function imports(input: ClientFileInput, reusedTypes: string[]): ImportDeclarati
   return specs.map((spec) => ({ kind: StructureKind.ImportDeclaration, ...spec }));
 }
 
-function tables(input: ClientFileInput): VariableStatementStructure[] {
+function tables({ StructureKind, VariableDeclarationKind }: Morph, input: ClientFileInput): VariableStatementStructure[] {
   const signed = input.operations.filter((op) => op.signed).map((op) => JSON.stringify(`${op.method.toUpperCase()} ${op.path}`));
   const { production, demo } = input.environments;
   return [
@@ -88,7 +87,7 @@ function tables(input: ClientFileInput): VariableStatementStructure[] {
   ];
 }
 
-function aliases(names: OperationTypeNames): TypeAliasDeclarationStructure[] {
+function aliases({ StructureKind }: Morph, names: OperationTypeNames): TypeAliasDeclarationStructure[] {
   return names.aliases.map((alias) => ({
     kind: StructureKind.TypeAlias,
     name: alias.name,
@@ -98,7 +97,7 @@ function aliases(names: OperationTypeNames): TypeAliasDeclarationStructure[] {
   }));
 }
 
-function clientClass(input: ClientFileInput, types: Map<string, OperationTypeNames>): ClassDeclarationStructure {
+function clientClass({ StructureKind, Scope }: Morph, input: ClientFileInput, types: Map<string, OperationTypeNames>): ClassDeclarationStructure {
   const methods: OptionalKind<MethodDeclarationStructure>[] = input.operations.map((op) => {
     const names = types.get(op.operationId)!;
     return {
@@ -143,7 +142,7 @@ function clientClass(input: ClientFileInput, types: Map<string, OperationTypeNam
   };
 }
 
-function factory(input: ClientFileInput): FunctionDeclarationStructure {
+function factory({ StructureKind }: Morph, input: ClientFileInput): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
     name: input.factoryName,

@@ -39,7 +39,8 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
   sources.set('package.json', packageJson(versionOf(apis), described.map((d) => d.names), toolVersions()['openapi-fetch']!));
   sources.set('tsconfig.json', tsconfigJson());
   sources.set('README.md', packageReadme(PACKAGE_NAME, described));
-  const formatted = await timer.run('format', () => formatFiles(sources));
+  const runtime = new Set([...sources.keys()].filter((path) => path.startsWith('src/runtime/')));
+  const formatted = await timer.run('format', () => formatFiles(sources, runtime));
   const typeOnly = new Set(apis.map(({ api }) => `src/${api}/types.ts`));
   const build = await timer.run('build', () => buildPackage(formatted, typeOnly));
   for (const error of build.errors) diagnostics.error('package-build-failed', error, { file: 'generated/' });

@@ -1,5 +1,5 @@
-// The generated package's formatting: prettier (pinned in package-lock.json) with a fixed configuration.
-// Plain JavaScript so the formatting worker thread can load it without a TypeScript loader.
+// The formatting of the generated package and of the hand-written runtime copied into it: prettier (pinned in
+// package-lock.json) with these options. Plain JavaScript, shared by the generator and the formatting test.
 export const PRETTIER_OPTIONS = { printWidth: 120, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' };
 
 export const FORMATTED = /\.(ts|md|json)$/;

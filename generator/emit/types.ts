@@ -1,4 +1,3 @@
-import openapiTS, { astToString } from 'openapi-typescript';
 import type { JsonObject } from '../openapi/json.ts';
 
 /**
@@ -7,6 +6,7 @@ import type { JsonObject } from '../openapi/json.ts';
  * `defaultNonNullable: false`: a property the server defaults (e.g. `subaccount: 0`) stays optional for callers.
  */
 export async function emitTypes(document: JsonObject): Promise<{ text: string; exportedNames: Set<string> }> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
   const ast = await openapiTS(structuredClone(document) as never, {
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,

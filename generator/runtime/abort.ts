@@ -14,7 +14,11 @@ export class KalshiAbortError extends KalshiError {
     super(message, options);
   }
 }
-Object.defineProperty(KalshiAbortError.prototype, 'name', { value: 'KalshiAbortError', writable: true, configurable: true });
+Object.defineProperty(KalshiAbortError.prototype, 'name', {
+  value: 'KalshiAbortError',
+  writable: true,
+  configurable: true,
+});
 
 /** The `KalshiAbortError` for an aborted signal. */
 export function abortErrorOf(signal: AbortSignal): KalshiAbortError {

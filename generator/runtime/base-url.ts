@@ -50,10 +50,14 @@ function parseHttpUrl(value: unknown, what: string): URL {
     throw new KalshiConfigError(`Invalid ${what} "${value.slice(0, 200)}": expected ${example}.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new KalshiConfigError(`Invalid ${what}: the scheme must be http or https, got "${url.protocol}"; expected ${example}.`);
+    throw new KalshiConfigError(
+      `Invalid ${what}: the scheme must be http or https, got "${url.protocol}"; expected ${example}.`,
+    );
   }
   if (url.username !== '' || url.password !== '') {
-    throw new KalshiConfigError(`Invalid ${what}: it must not contain credentials (user:password@); expected ${example}.`);
+    throw new KalshiConfigError(
+      `Invalid ${what}: it must not contain credentials (user:password@); expected ${example}.`,
+    );
   }
   if (url.search !== '' || url.hash !== '') {
     throw new KalshiConfigError(`Invalid ${what}: it must not contain a query or fragment; expected ${example}.`);

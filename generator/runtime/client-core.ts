@@ -13,7 +13,13 @@ import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './ra
 import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
 import { createSigningMiddleware, type SigningContext } from './signing-middleware.js';
 import type { Signer } from './signing.js';
-import { checkTimeoutMs, createTransport, type FetchFunction, type TransportOptions } from './transport.js';
+import {
+  checkTimeoutMs,
+  createTransport,
+  type FetchFunction,
+  type FetchLike,
+  type TransportOptions,
+} from './transport.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -28,8 +34,8 @@ export interface KalshiClientOptions {
   privateKeyPem?: string;
   /** A custom signer (HSM, KMS, WebCrypto key) instead of `privateKeyPem`. */
   signer?: Signer;
-  /** Default `globalThis.fetch`. */
-  fetch?: FetchFunction;
+  /** Sends each attempt; default `globalThis.fetch` (called as `fetch(url, init)`). */
+  fetch?: FetchLike;
   /** Per attempt, including reading the body. Default 30 000; `Infinity` for none. */
   timeoutMs?: number;
   /** Default 2. See `retry.ts` for what is retried. */
@@ -81,7 +87,8 @@ export class ClientCore {
   readonly #transport: FetchFunction;
 
   constructor(options: KalshiClientOptions, api: ApiDescription) {
-    if (typeof options !== 'object' || options === null) throw new KalshiConfigError('Client options must be an object.');
+    if (typeof options !== 'object' || options === null)
+      throw new KalshiConfigError('Client options must be an object.');
     this.#options = options;
     this.baseUrl = resolveBaseUrl(options, api.environments);
     this.#signing = credentialsOf(options, api.createDefaultSigner);
@@ -96,7 +103,11 @@ export class ClientCore {
   /** For `createClient()`: base URL, the client-wide transport and headers. */
   clientOptions(): { baseUrl: string; fetch: FetchFunction; headers?: Record<string, string> } {
     const headers = this.#options.headers;
-    return { baseUrl: this.baseUrl, fetch: this.#transport, ...(headers === undefined ? {} : { headers: { ...headers } }) };
+    return {
+      baseUrl: this.baseUrl,
+      fetch: this.#transport,
+      ...(headers === undefined ? {} : { headers: { ...headers } }),
+    };
   }
 
   /** Register on the openapi-fetch client before any other middleware. Always the same object. */
@@ -126,7 +137,9 @@ export class ClientCore {
 
   /** The body with a generated `client_order_id` when it has none (unless disabled per call or per client). */
   withClientOrderId<T>(body: T, options?: RequestOptions): T {
-    return withClientOrderId(body, { autoClientOrderId: options?.autoClientOrderId ?? this.#options.autoClientOrderId });
+    return withClientOrderId(body, {
+      autoClientOrderId: options?.autoClientOrderId ?? this.#options.autoClientOrderId,
+    });
   }
 
   /** `data` for a 2xx (undefined for 204 and empty bodies); otherwise throws the matching `KalshiApiError`. */
@@ -179,7 +192,9 @@ Object.defineProperty(ClientCore.prototype, INSPECT, {
 function checkConcurrency(value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new KalshiConfigError(`Client options: maxConcurrentRequests must be a positive integer, got ${String(value).slice(0, 40)}.`);
+    throw new KalshiConfigError(
+      `Client options: maxConcurrentRequests must be a positive integer, got ${String(value).slice(0, 40)}.`,
+    );
   }
   return value;
 }

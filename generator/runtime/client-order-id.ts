@@ -27,7 +27,9 @@ export function randomUuid(): string {
   const webCrypto = (globalThis as { crypto?: Partial<Pick<Crypto, 'randomUUID' | 'getRandomValues'>> }).crypto;
   if (typeof webCrypto?.randomUUID === 'function') return webCrypto.randomUUID();
   if (typeof webCrypto?.getRandomValues !== 'function') {
-    throw new KalshiConfigError('No secure random source (globalThis.crypto) to generate a client_order_id; pass client_order_id explicitly.');
+    throw new KalshiConfigError(
+      'No secure random source (globalThis.crypto) to generate a client_order_id; pass client_order_id explicitly.',
+    );
   }
   const bytes = webCrypto.getRandomValues(new Uint8Array(16));
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;

@@ -28,10 +28,18 @@ export function credentialsOf(
   }
   const hasKey = pem !== undefined || signer !== undefined;
   if (keyId === undefined && !hasKey) return undefined;
-  if (keyId === undefined) throw new KalshiConfigError('A private key or signer was given without apiKeyId (the KALSHI-ACCESS-KEY id, a UUID).');
-  if (!hasKey) throw new KalshiConfigError('apiKeyId was given without privateKeyPem or signer: both are needed to sign requests.');
+  if (keyId === undefined)
+    throw new KalshiConfigError(
+      'A private key or signer was given without apiKeyId (the KALSHI-ACCESS-KEY id, a UUID).',
+    );
+  if (!hasKey)
+    throw new KalshiConfigError(
+      'apiKeyId was given without privateKeyPem or signer: both are needed to sign requests.',
+    );
   if (keyId.includes('-----BEGIN') || keyId.length > 200) {
-    throw new KalshiConfigError('apiKeyId looks like a private key; pass the key id (a UUID) as apiKeyId and the PEM as privateKeyPem.');
+    throw new KalshiConfigError(
+      'apiKeyId looks like a private key; pass the key id (a UUID) as apiKeyId and the PEM as privateKeyPem.',
+    );
   }
   return { keyId: keyId.trim(), signer: signer ?? createDefaultSigner(pem as string) };
 }

@@ -28,9 +28,20 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
 }
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 413: 'Payload Too Large', 422: 'Unprocessable Entity',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
   504: 'Gateway Timeout',
 };
 
@@ -48,7 +59,9 @@ export function formatApiMessage(init: {
   const rest = parts.join(' ');
   if (code) return rest ? `${status} ${code}: ${rest}` : `${status} ${code}`;
   const statusText = STATUS_TEXT[status] ?? 'HTTP Error';
-  return rest && rest.toLowerCase() !== statusText.toLowerCase() ? `${status} ${statusText}: ${rest}` : `${status} ${statusText}`;
+  return rest && rest.toLowerCase() !== statusText.toLowerCase()
+    ? `${status} ${statusText}: ${rest}`
+    : `${status} ${statusText}`;
 }
 
 export function parseErrorBody(body: unknown): ParsedErrorBody {
@@ -80,7 +93,10 @@ function fromJson(body: unknown): ParsedErrorBody {
   assign(
     out,
     'apiMessage',
-    text(source['message']) ?? text(source['msg']) ?? text(body['msg']) ?? text(body['message']) ??
+    text(source['message']) ??
+      text(source['msg']) ??
+      text(body['msg']) ??
+      text(body['message']) ??
       (typeof body['error'] === 'string' ? text(body['error']) : undefined),
   );
   assign(out, 'details', text(source['details']) ?? (nested ? undefined : text(body['detail'])));
@@ -88,7 +104,11 @@ function fromJson(body: unknown): ParsedErrorBody {
   return out;
 }
 
-function assign(out: ParsedErrorBody, key: 'code' | 'apiMessage' | 'details' | 'service', value: string | undefined): void {
+function assign(
+  out: ParsedErrorBody,
+  key: 'code' | 'apiMessage' | 'details' | 'service',
+  value: string | undefined,
+): void {
   if (value !== undefined) out[key] = value;
 }
 

@@ -29,7 +29,6 @@ export class KalshiError extends Error {
     if (this.cause !== undefined) json['cause'] = describeCause(this.cause);
     return json;
   }
-
 }
 named(KalshiError, 'KalshiError');
 

@@ -31,7 +31,7 @@ export {
   type RequestOptions,
 } from './client-core.js';
 export type { RateLimitOptions } from './rate-limit.js';
-export type { FetchFunction } from './transport.js';
+export type { FetchFunction, FetchLike } from './transport.js';
 export { DEFAULT_MAX_RETRIES } from './retry.js';
 export { KalshiPaginationError, PagePromise, type FetchPage, type PageShape } from './pagination.js';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

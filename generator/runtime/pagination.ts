@@ -45,7 +45,9 @@ export class PagePromise<TPage, TItem = unknown> implements PromiseLike<TPage> {
     return this.#loadFirst().then(onfulfilled, onrejected);
   }
 
-  catch<TResult = never>(onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null): Promise<TPage | TResult> {
+  catch<TResult = never>(
+    onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
+  ): Promise<TPage | TResult> {
     return this.then(undefined, onrejected);
   }
 

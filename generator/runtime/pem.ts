@@ -47,7 +47,9 @@ export function normalisePem(input: string): { format: PrivateKeyFormat; pem: st
   if (endAt < 0) throw new KalshiConfigError(`The private key PEM has no "${endMarker}" line: ${EXPECTED}.`);
   const inner = text.slice(begin.index + begin[0].length, endAt);
   if (/Proc-Type:\s*4,ENCRYPTED|DEK-Info:/i.test(inner)) {
-    throw new KalshiConfigError(`Unsupported private key (encrypted keys are not supported, decrypt it first): ${EXPECTED}.`);
+    throw new KalshiConfigError(
+      `Unsupported private key (encrypted keys are not supported, decrypt it first): ${EXPECTED}.`,
+    );
   }
   const body = inner.replace(/\s+/g, '');
   if (body === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
@@ -77,7 +79,9 @@ const VERSION_0 = [0x02, 0x01, 0x00];
 export function pkcs1ToPkcs8(der: Uint8Array): Uint8Array {
   const inner = readDerLength(der, 1);
   if (der[0] !== 0x30 || inner === undefined || inner.offset + inner.length !== der.length) {
-    throw new KalshiConfigError(`The private key is not a valid PKCS#1 RSAPrivateKey (bad DER structure): ${EXPECTED}.`);
+    throw new KalshiConfigError(
+      `The private key is not a valid PKCS#1 RSAPrivateKey (bad DER structure): ${EXPECTED}.`,
+    );
   }
   const octetString = [0x04, ...encodeDerLength(der.length)];
   const contentLength = VERSION_0.length + RSA_ALGORITHM_ID.length + octetString.length + der.length;

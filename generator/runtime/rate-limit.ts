@@ -33,7 +33,9 @@ export class TokenBucket {
   /** Starts full: `capacity` (default `max(1, ratePerSecond)`) requests may go at once. */
   constructor(ratePerSecond: number, clock: RateLimitClock = {}, capacity: number = Math.max(1, ratePerSecond)) {
     if (!(typeof ratePerSecond === 'number' && ratePerSecond > 0 && Number.isFinite(ratePerSecond))) {
-      throw new KalshiConfigError(`rateLimit: a rate must be a positive number of requests per second, got ${String(ratePerSecond).slice(0, 40)}.`);
+      throw new KalshiConfigError(
+        `rateLimit: a rate must be a positive number of requests per second, got ${String(ratePerSecond).slice(0, 40)}.`,
+      );
     }
     this.ratePerSecond = ratePerSecond;
     this.capacity = capacity;
@@ -97,7 +99,11 @@ export class RateLimiter {
 }
 
 /** A limiter when `options` sets at least one rate, else undefined (no limiting, no cost). */
-export function createRateLimiter(options: RateLimitOptions | undefined, clock: RateLimitClock = {}): RateLimiter | undefined {
-  if (options === undefined || (options.readsPerSecond === undefined && options.writesPerSecond === undefined)) return undefined;
+export function createRateLimiter(
+  options: RateLimitOptions | undefined,
+  clock: RateLimitClock = {},
+): RateLimiter | undefined {
+  if (options === undefined || (options.readsPerSecond === undefined && options.writesPerSecond === undefined))
+    return undefined;
   return new RateLimiter(options, clock);
 }

@@ -47,7 +47,9 @@ export function redactHeaders(headers: HeadersInput | undefined): Record<string,
     out[key] = isSecretName(key) ? REDACTED : redact(text);
   };
   if (typeof (headers as { forEach?: unknown }).forEach === 'function' && !Array.isArray(headers)) {
-    (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((value, name) => put(name, value));
+    (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((value, name) =>
+      put(name, value),
+    );
   } else {
     for (const [name, value] of Object.entries(headers)) put(name, value);
   }

@@ -73,7 +73,9 @@ export function retryDelayMs(
 export function checkMaxRetries(value: unknown, fallback: number, where: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-    throw new KalshiConfigError(`${where}: maxRetries must be an integer between 0 and 100, got ${String(value).slice(0, 40)}.`);
+    throw new KalshiConfigError(
+      `${where}: maxRetries must be an integer between 0 and 100, got ${String(value).slice(0, 40)}.`,
+    );
   }
   return value;
 }

@@ -47,7 +47,9 @@ export async function authHeaders(
     throw new KalshiConfigError('Missing Kalshi API key id (the KALSHI-ACCESS-KEY value, a UUID).');
   }
   if (keyId.includes('-----BEGIN') || keyId.length > 200) {
-    throw new KalshiConfigError('The Kalshi API key id looks like a private key; pass the key id (a UUID) and the PEM separately.');
+    throw new KalshiConfigError(
+      'The Kalshi API key id looks like a private key; pass the key id (a UUID) and the PEM separately.',
+    );
   }
   const time = now();
   if (!Number.isFinite(time) || time <= 0) throw new KalshiConfigError('The clock returned an invalid timestamp.');

@@ -18,7 +18,11 @@ export interface SubtleSigner {
     extractable: boolean,
     usages: ['sign'],
   ): Promise<unknown>;
-  sign(algorithm: { name: string; saltLength: number }, key: never, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+  sign(
+    algorithm: { name: string; saltLength: number },
+    key: never,
+    data: Uint8Array<ArrayBuffer>,
+  ): Promise<ArrayBuffer>;
 }
 
 const IMPORT_ALGORITHM = { name: 'RSA-PSS', hash: 'SHA-256' } as const;

@@ -47,10 +47,10 @@ beforeAll(async () => {
     privateKeyPem: keys.pkcs1,
     maxRetries: 0,
     timeoutMs: 15_000,
-    fetch: async (request) => {
-      const entry: (typeof sent)[number] = { method: request.method, url: request.url, headers: new Headers(request.headers) };
+    fetch: async (url, init) => {
+      const entry: (typeof sent)[number] = { method: String(init.method), url, headers: new Headers(init.headers) };
       sent.push(entry);
-      const response = await fetch(request);
+      const response = await fetch(url, init);
       entry.status = response.status;
       entry.violations = response.headers.get('sl-violations');
       return response;

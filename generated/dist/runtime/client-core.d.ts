@@ -7,7 +7,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { type RateLimitOptions } from './rate-limit.js';
 import type { Signer } from './signing.js';
-import { type FetchFunction, type TransportOptions } from './transport.js';
+import { type FetchFunction, type FetchLike, type TransportOptions } from './transport.js';
 export declare const DEFAULT_TIMEOUT_MS = 30000;
 export interface KalshiClientOptions {
     /** Default `production`. */
@@ -20,8 +20,8 @@ export interface KalshiClientOptions {
     privateKeyPem?: string;
     /** A custom signer (HSM, KMS, WebCrypto key) instead of `privateKeyPem`. */
     signer?: Signer;
-    /** Default `globalThis.fetch`. */
-    fetch?: FetchFunction;
+    /** Sends each attempt; default `globalThis.fetch` (called as `fetch(url, init)`). */
+    fetch?: FetchLike;
     /** Per attempt, including reading the body. Default 30 000; `Infinity` for none. */
     timeoutMs?: number;
     /** Default 2. See `retry.ts` for what is retried. */

@@ -7,7 +7,7 @@ import { errorFromResponse, KalshiConfigError } from './errors.js';
 import { createRateLimiter } from './rate-limit.js';
 import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
 import { createSigningMiddleware } from './signing-middleware.js';
-import { checkTimeoutMs, createTransport } from './transport.js';
+import { checkTimeoutMs, createTransport, } from './transport.js';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 export class ClientCore {

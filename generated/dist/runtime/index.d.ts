@@ -10,7 +10,7 @@ export { type Signer, authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE,
 export { createWebCryptoSigner, type SubtleSigner } from './webcrypto-signer.js';
 export { ClientCore, DEFAULT_TIMEOUT_MS, type ApiDescription, type CallInit, type KalshiClientOptions, type RequestOptions, } from './client-core.js';
 export type { RateLimitOptions } from './rate-limit.js';
-export type { FetchFunction } from './transport.js';
+export type { FetchFunction, FetchLike } from './transport.js';
 export { DEFAULT_MAX_RETRIES } from './retry.js';
 export { KalshiPaginationError, PagePromise, type FetchPage, type PageShape } from './pagination.js';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

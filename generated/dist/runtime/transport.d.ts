@@ -2,10 +2,13 @@
 import type { Slots } from './concurrency.js';
 import type { RateLimiter } from './rate-limit.js';
 import { type SigningContext } from './signing-middleware.js';
+/** The transport, as openapi-fetch calls it: one prepared Request in, the final Response out. */
 export type FetchFunction = (request: Request) => Promise<Response>;
+/** The `fetch` that sends each attempt: `globalThis.fetch` or anything with its (url, init) form. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export interface TransportOptions {
     /** Default `globalThis.fetch`, looked up at each attempt. Always called unbound (safe for `window.fetch`). */
-    fetch?: FetchFunction | undefined;
+    fetch?: FetchLike | undefined;
     /** Per attempt, until the whole body is read; `Infinity` disables it. */
     timeoutMs: number;
     maxRetries: number;

@@ -20,13 +20,22 @@ export function createTransport(options) {
         const caller = request.signal;
         const method = request.method.toUpperCase();
         const signing = signingContextOf(request) ?? (isClassified(request) ? undefined : options.fallbackSigning);
+        // Read once per call: every attempt re-sends the same bytes, with no Request copies per attempt.
+        const outgoing = {
+            url: request.url,
+            method: request.method,
+            headers: request.headers,
+            body: request.body === null ? undefined : await request.arrayBuffer(),
+            redirect: request.redirect,
+            signal: caller,
+        };
         for (let attempt = 0;; attempt++) {
             throwIfAborted(caller);
             await options.rateLimiter?.acquire(method, caller);
             const retryable = mayRetry(attempt, method, policy);
             let response;
             try {
-                response = await sendOnce(request, signing, options, now, attempt);
+                response = await sendOnce(outgoing, signing, options, now, attempt);
             }
             catch (error) {
                 if (!retryable || !isRetryableError(error))
@@ -71,12 +80,19 @@ async function signAndSend(request, { signing, options, now, attempt, }) {
         }, options.timeoutMs)
         : undefined;
     try {
-        const send = new Request(request.clone(), { headers, signal: controller.signal });
         const fetchImpl = options.fetch ?? globalThis.fetch;
         if (typeof fetchImpl !== 'function') {
             throw new KalshiConfigError('No fetch implementation: globalThis.fetch is missing; pass the fetch option.');
         }
-        const response = await raceAbort(fetchImpl(send), controller.signal, (signal) => signal.reason);
+        const init = {
+            method: request.method,
+            headers,
+            redirect: request.redirect,
+            signal: controller.signal,
+        };
+        if (request.body !== undefined)
+            init.body = request.body;
+        const response = await raceAbort(fetchImpl(request.url, init), controller.signal, (signal) => signal.reason);
         return await readWhole(response, request.method, controller.signal);
     }
     catch (error) {

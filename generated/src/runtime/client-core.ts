@@ -14,7 +14,13 @@ import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './ra
 import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
 import { createSigningMiddleware, type SigningContext } from './signing-middleware.js';
 import type { Signer } from './signing.js';
-import { checkTimeoutMs, createTransport, type FetchFunction, type TransportOptions } from './transport.js';
+import {
+  checkTimeoutMs,
+  createTransport,
+  type FetchFunction,
+  type FetchLike,
+  type TransportOptions,
+} from './transport.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -29,8 +35,8 @@ export interface KalshiClientOptions {
   privateKeyPem?: string;
   /** A custom signer (HSM, KMS, WebCrypto key) instead of `privateKeyPem`. */
   signer?: Signer;
-  /** Default `globalThis.fetch`. */
-  fetch?: FetchFunction;
+  /** Sends each attempt; default `globalThis.fetch` (called as `fetch(url, init)`). */
+  fetch?: FetchLike;
   /** Per attempt, including reading the body. Default 30 000; `Infinity` for none. */
   timeoutMs?: number;
   /** Default 2. See `retry.ts` for what is retried. */

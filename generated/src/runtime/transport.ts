@@ -13,11 +13,15 @@ import { isRetryableError, isRetryableStatus, mayRetry, retryDelayMs } from './r
 import { isClassified, signingContextOf, type SigningContext } from './signing-middleware.js';
 import { authHeaders } from './signing.js';
 
+/** The transport, as openapi-fetch calls it: one prepared Request in, the final Response out. */
 export type FetchFunction = (request: Request) => Promise<Response>;
+
+/** The `fetch` that sends each attempt: `globalThis.fetch` or anything with its (url, init) form. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
   /** Default `globalThis.fetch`, looked up at each attempt. Always called unbound (safe for `window.fetch`). */
-  fetch?: FetchFunction | undefined;
+  fetch?: FetchLike | undefined;
   /** Per attempt, until the whole body is read; `Infinity` disables it. */
   timeoutMs: number;
   maxRetries: number;
@@ -47,13 +51,22 @@ export function createTransport(options: TransportOptions): FetchFunction {
     const caller = request.signal;
     const method = request.method.toUpperCase();
     const signing = signingContextOf(request) ?? (isClassified(request) ? undefined : options.fallbackSigning);
+    // Read once per call: every attempt re-sends the same bytes, with no Request copies per attempt.
+    const outgoing: Outgoing = {
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      body: request.body === null ? undefined : await request.arrayBuffer(),
+      redirect: request.redirect,
+      signal: caller,
+    };
     for (let attempt = 0; ; attempt++) {
       throwIfAborted(caller);
       await options.rateLimiter?.acquire(method, caller);
       const retryable = mayRetry(attempt, method, policy);
       let response: Response;
       try {
-        response = await sendOnce(request, signing, options, now, attempt);
+        response = await sendOnce(outgoing, signing, options, now, attempt);
       } catch (error) {
         if (!retryable || !isRetryableError(error)) throw error;
         await raceAbort(sleep(retryDelayMs(attempt + 1, undefined, random, now), caller), caller);
@@ -66,8 +79,18 @@ export function createTransport(options: TransportOptions): FetchFunction {
   };
 }
 
+/** What every attempt of one call sends. */
+interface Outgoing {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: ArrayBuffer | undefined;
+  redirect: RequestRedirect;
+  signal: AbortSignal;
+}
+
 async function sendOnce(
-  request: Request,
+  request: Outgoing,
   signing: SigningContext | undefined,
   options: TransportOptions,
   now: () => number,
@@ -83,7 +106,7 @@ async function sendOnce(
 
 /** One attempt, holding a slot: sign (fresh timestamp), send, read the whole body, map failures. */
 async function signAndSend(
-  request: Request,
+  request: Outgoing,
   {
     signing,
     options,
@@ -110,12 +133,18 @@ async function signAndSend(
         }, options.timeoutMs)
       : undefined;
   try {
-    const send = new Request(request.clone(), { headers, signal: controller.signal });
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
       throw new KalshiConfigError('No fetch implementation: globalThis.fetch is missing; pass the fetch option.');
     }
-    const response = await raceAbort(fetchImpl(send), controller.signal, (signal) => signal.reason);
+    const init: RequestInit = {
+      method: request.method,
+      headers,
+      redirect: request.redirect,
+      signal: controller.signal,
+    };
+    if (request.body !== undefined) init.body = request.body;
+    const response = await raceAbort(fetchImpl(request.url, init), controller.signal, (signal) => signal.reason);
     return await readWhole(response, request.method, controller.signal);
   } catch (error) {
     if (error instanceof KalshiConfigError) throw error;
@@ -145,7 +174,7 @@ async function readWhole(response: Response, method: string, signal: AbortSignal
 }
 
 /** `GET https://host/trade-api/v2/markets` (no query). */
-function describe(request: Request): string {
+function describe(request: Outgoing): string {
   try {
     const url = new URL(request.url);
     return `${request.method} ${url.origin}${url.pathname}`;
