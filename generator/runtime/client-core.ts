@@ -45,7 +45,7 @@ export interface KalshiClientOptions {
   autoClientOrderId?: boolean;
   /** Sent with every request; per-call headers win. The KALSHI-ACCESS-* headers are always the client's own. */
   headers?: Record<string, string>;
-  /** Requests in flight at once; more wait (unsigned) for a slot. Default 64. */
+  /** Requests in flight at once; more wait (unsigned) for a slot. Default 128. */
   maxConcurrentRequests?: number;
   /** Clock, sleep and randomness for retries, rate limiting and signing timestamps (tests, custom schedulers). */
   scheduler?: Pick<TransportOptions, 'now' | 'sleep' | 'random'>;

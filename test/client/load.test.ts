@@ -3,7 +3,7 @@
  * against the signature-verifying Kalshi stand-in. All must succeed and verify, nothing may reject unhandled, and
  * once the server is closed the process must be back to the handles it had before (no leaked sockets or timers).
  *
- * The server keeps its default ±5 s timestamp window: the client holds at most `maxConcurrentRequests` (64)
+ * The server keeps its default ±5 s timestamp window: the client holds at most `maxConcurrentRequests` (128)
  * requests in flight and signs each only once it has a slot, so a burst waits unsigned rather than sending
  * signatures that aged in a queue. The lag between signing and arrival is measured and logged.
  */

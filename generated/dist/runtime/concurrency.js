@@ -5,7 +5,7 @@
  * and sending signatures that have aged by the time they reach the wire.
  */
 import { raceAbort } from './abort.js';
-export const DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 128;
 export class Slots {
     size;
     #free;

@@ -6,7 +6,7 @@
  */
 import { raceAbort } from './abort.js';
 
-export const DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 128;
 
 export class Slots {
   #free: number;
