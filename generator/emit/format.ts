@@ -1,4 +1,4 @@
-import { FORMATTED, PRETTIER_OPTIONS } from './prettier-options.mjs';
+import { FORMATTED, prettierOptionsFor } from './prettier-options.mjs';
 
 /**
  * Formats the generated sources with prettier (pinned version, fixed options). The hand-written runtime is
@@ -9,7 +9,7 @@ export async function formatFiles(files: ReadonlyMap<string, string>, alreadyFor
   const out = new Map(files);
   for (const [path, text] of files) {
     if (!FORMATTED.test(path) || alreadyFormatted.has(path)) continue;
-    out.set(path, await prettier.format(text, { ...PRETTIER_OPTIONS, filepath: path }));
+    out.set(path, await prettier.format(text, prettierOptionsFor(path)));
   }
   return out;
 }
