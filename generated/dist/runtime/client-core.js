@@ -7,7 +7,7 @@ import { errorFromResponse, KalshiConfigError } from './errors.js';
 import { createRateLimiter } from './rate-limit.js';
 import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
 import { createSigningMiddleware } from './signing-middleware.js';
-import { checkTimeoutMs, createTransport, } from './transport.js';
+import { bodyReadError, checkTimeoutMs, createTransport, settleResponse, } from './transport.js';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 export class ClientCore {
@@ -74,7 +74,15 @@ export class ClientCore {
     }
     /** `data` for a 2xx (undefined for 204 and empty bodies); otherwise throws the matching `KalshiApiError`. */
     async unwrap(result) {
-        const { data, error, response } = await result;
+        let outcome;
+        try {
+            outcome = await result;
+        }
+        catch (error) {
+            throw bodyReadError(error);
+        }
+        const { data, error, response } = outcome;
+        settleResponse(response);
         if (response.ok)
             return data;
         throw errorFromResponse(response.status, error, response.headers);

@@ -26,5 +26,12 @@ export interface TransportOptions {
     random?: (() => number) | undefined;
 }
 export declare function createTransport(options: TransportOptions): FetchFunction;
+/** Stops the timeout of the attempt that produced `response`; call once its body has been read. */
+export declare function settleResponse(response: Response): void;
+/**
+ * An error raised while the caller read a successful response's body (outside the transport's attempt):
+ * the attempt's own timeout error, a caller abort, or a connection that broke mid-body.
+ */
+export declare function bodyReadError(error: unknown, signal?: AbortSignal): unknown;
 /** Validates a `timeoutMs` option (positive, `Infinity` for none); `undefined` gives `fallback`. */
 export declare function checkTimeoutMs(value: unknown, fallback: number, where: string): number;

@@ -15,8 +15,10 @@ import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
 import { createSigningMiddleware, type SigningContext } from './signing-middleware.js';
 import type { Signer } from './signing.js';
 import {
+  bodyReadError,
   checkTimeoutMs,
   createTransport,
+  settleResponse,
   type FetchFunction,
   type FetchLike,
   type TransportOptions,
@@ -145,7 +147,14 @@ export class ClientCore {
 
   /** `data` for a 2xx (undefined for 204 and empty bodies); otherwise throws the matching `KalshiApiError`. */
   async unwrap<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-    const { data, error, response } = await result;
+    let outcome: { data?: T; error?: unknown; response: Response };
+    try {
+      outcome = await result;
+    } catch (error) {
+      throw bodyReadError(error);
+    }
+    const { data, error, response } = outcome;
+    settleResponse(response);
     if (response.ok) return data as T;
     throw errorFromResponse(response.status, error, response.headers);
   }

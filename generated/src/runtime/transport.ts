@@ -6,7 +6,7 @@
  * covers the body and no timer outlives the call). Retries follow `retry.ts`.
  */
 import { abortErrorOf, raceAbort, sleep as defaultSleep, throwIfAborted } from './abort.js';
-import { KalshiConfigError, KalshiConnectionError, KalshiTimeoutError } from './errors.js';
+import { KalshiConfigError, KalshiConnectionError, KalshiError, KalshiTimeoutError } from './errors.js';
 import type { Slots } from './concurrency.js';
 import type { RateLimiter } from './rate-limit.js';
 import { isRetryableError, isRetryableStatus, mayRetry, retryDelayMs } from './retry.js';
@@ -125,13 +125,20 @@ async function signAndSend(
   const forward = (): void => controller.abort(caller.reason);
   caller.addEventListener('abort', forward, { once: true });
   let timedOut = false;
+  let handedOver = false;
   const timer =
     options.timeoutMs < MAX_TIMER_MS
       ? setTimeout(() => {
           timedOut = true;
-          controller.abort(new KalshiTimeoutError('timeout', { timeoutMs: options.timeoutMs }));
+          const tries = attempt > 0 ? ` (${attempt + 1} attempts)` : '';
+          const message = `${describe(request)} timed out after ${options.timeoutMs} ms${tries}.`;
+          controller.abort(new KalshiTimeoutError(message, { timeoutMs: options.timeoutMs }));
         }, options.timeoutMs)
       : undefined;
+  const settle = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    caller.removeEventListener('abort', forward);
+  };
   try {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
@@ -145,6 +152,14 @@ async function signAndSend(
     };
     if (request.body !== undefined) init.body = request.body;
     const response = await raceAbort(fetchImpl(request.url, init), controller.signal, (signal) => signal.reason);
+    if (response.ok && response.body !== null) {
+      // A success is final: its body is read once, by the caller, still under this attempt's timeout and
+      // abort; `settleResponse` (called by `ClientCore.unwrap` once the body is read) stops the clock.
+      (timer as { unref?: () => void } | undefined)?.unref?.();
+      pending.set(response, settle);
+      handedOver = true;
+      return response;
+    }
     return await readWhole(response, request.method, controller.signal);
   } catch (error) {
     if (error instanceof KalshiConfigError) throw error;
@@ -158,9 +173,30 @@ async function signAndSend(
     }
     throw new KalshiConnectionError(`${target} failed: ${reasonOf(error)}${tries}.`, { cause: error });
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    caller.removeEventListener('abort', forward);
+    if (!handedOver) settle();
   }
+}
+
+/** Successful responses whose body is still to be read, and how to stop their attempt's clock. */
+const pending = new WeakMap<Response, () => void>();
+
+/** Stops the timeout of the attempt that produced `response`; call once its body has been read. */
+export function settleResponse(response: Response): void {
+  const settle = pending.get(response);
+  if (settle === undefined) return;
+  pending.delete(response);
+  settle();
+}
+
+/**
+ * An error raised while the caller read a successful response's body (outside the transport's attempt):
+ * the attempt's own timeout error, a caller abort, or a connection that broke mid-body.
+ */
+export function bodyReadError(error: unknown, signal?: AbortSignal): unknown {
+  if (error instanceof KalshiError) return error;
+  if (signal?.aborted) return abortErrorOf(signal);
+  if (error instanceof Error && error.name === 'AbortError') return abortErrorOf(signal ?? AbortSignal.abort(error));
+  return new KalshiConnectionError(`reading the response failed: ${reasonOf(error)}.`, { cause: error });
 }
 
 /** The response with its body fully read (bodies are small JSON; the timeout must cover them). */
