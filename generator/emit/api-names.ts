@@ -39,18 +39,20 @@ export function apiNames(api: string, document: JsonObject): ApiNames {
 
 function environments(api: string, document: JsonObject): Record<'production' | 'demo', string> {
   const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isObject);
-  const url = (demo: boolean) =>
-    servers.find((s) => /demo/i.test(`${String(s.description ?? '')} ${String(s.url)}`) === demo && /^https:/.test(String(s.url)))?.url;
   const fallback = api in KNOWN ? KALSHI_SERVERS : undefined;
-  const production = String(preferCurrent(servers, false) ?? url(false) ?? fallback?.production ?? '');
-  const demo = String(preferCurrent(servers, true) ?? url(true) ?? fallback?.demo ?? production);
-  return { production, demo };
+  const production = serverFor(servers, false) ?? fallback?.production ?? '';
+  return { production, demo: serverFor(servers, true) ?? fallback?.demo ?? production };
 }
 
-/** Of several servers, the one not described as an older alias ("also supported"). */
-function preferCurrent(servers: JsonObject[], demo: boolean): string | undefined {
-  const found = servers.find(
-    (s) => /demo/i.test(`${String(s.description ?? '')} ${String(s.url)}`) === demo && !/also supported|legacy|deprecated/i.test(String(s.description ?? '')),
-  );
-  return typeof found?.url === 'string' ? found.url : undefined;
+/**
+ * The server of one environment: the first not described as an older alias ("also supported"), else the
+ * first https one.
+ */
+function serverFor(servers: JsonObject[], demo: boolean): string | undefined {
+  const description = (s: JsonObject) => String(s.description ?? '');
+  const ofEnvironment = servers.filter((s) => /demo/i.test(`${description(s)} ${String(s.url)}`) === demo);
+  const found =
+    ofEnvironment.find((s) => !/also supported|legacy|deprecated/i.test(description(s))) ??
+    ofEnvironment.find((s) => /^https:/.test(String(s.url)));
+  return found?.url === undefined ? undefined : String(found.url);
 }
