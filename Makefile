@@ -33,9 +33,9 @@ check: install
 
 .PHONY: scrape changelog
 
-## Refresh specs/ from the docs site's index (SITE=https://docs.kalshi.com unless given).
+## Refresh specs/ from the docs site (SITE=https://docs.kalshi.com unless given); all pages or nothing unless ALLOW_PARTIAL=1.
 scrape: install
-	$(TSX) generator/scrape/cli.ts --specs specs $(if $(SITE),--site "$(SITE)")
+	$(TSX) generator/scrape/cli.ts --specs specs $(if $(SITE),--site "$(SITE)") $(if $(ALLOW_PARTIAL),--allow-partial)
 
 ## Markdown changelog between the documents committed at FROM and what specs/ gives now: make changelog FROM=v1.2.0
 changelog: install

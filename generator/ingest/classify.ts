@@ -3,6 +3,7 @@ import type { PageKind, YamlBlock } from './page.ts';
 
 /** Decides what kind of page this is from its parsed blocks, or from its text when it has none. */
 export function classifyPage(file: string, text: string, blocks: readonly YamlBlock[]): PageKind {
+  if (blocks.some((b) => /asyncapi\.ya?ml$/i.test(b.fence.specFile?.split(/\s+/)[0] ?? ''))) return 'asyncapi';
   const first = blocks[0]?.yaml.value;
   if (isObject(first)) {
     if (typeof first.openapi === 'string' || typeof first.swagger === 'string') return 'embedded';

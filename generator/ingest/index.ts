@@ -3,18 +3,26 @@ import { classifyPage } from './classify.ts';
 import { findYamlFences } from './fences.ts';
 import type { Page, YamlBlock } from './page.ts';
 import { readPageMeta } from './page-meta.ts';
+import { readListings } from './listing.ts';
 import { readPages } from './read-pages.ts';
 import { parseYaml, YamlError } from './yaml.ts';
 
 /**
  * Stage 1, ingest: reads every page of the specs folder, splits off its metadata, finds its YAML
- * fences and parses them. Pages that cannot be used are reported; the rest go on to normalisation.
+ * fences and parses them, and marks each page live or not from the scrape manifest (a listed page that
+ * carries no date of its own takes the sitemap's). Pages that cannot be used are reported; the rest go on
+ * to normalisation.
  */
 export function ingest(specsDir: string, diagnostics: Diagnostics): Page[] {
+  const raws = readPages(specsDir, diagnostics);
+  const listings = readListings(specsDir, raws, diagnostics);
   const pages: Page[] = [];
-  for (const raw of readPages(specsDir, diagnostics)) {
+  for (const raw of raws) {
     const page = ingestPage(raw.file, raw.text, diagnostics);
-    if (page) pages.push(page);
+    if (!page) continue;
+    const listing = listings.listing(raw.file);
+    const lastmod = listings.lastmod(raw.file);
+    pages.push({ ...page, ...(listing ? { listing } : {}), meta: { ...page.meta, ...(page.meta.date || !lastmod ? {} : { date: lastmod }) } });
   }
   return pages;
 }

@@ -11,6 +11,8 @@ export type PageKind =
   | 'html-scrape'
   /** The official SDK's reference pages (`typescript-sdk/api/*Api.md`). */
   | 'sdk-reference'
+  /** WebSocket API pages: Mintlify's derived AsyncAPI form (```` ```yaml asyncapi.yaml <channel> ````), not REST. */
+  | 'asyncapi'
   /** Anything else: a title and description only, or an empty page. */
   | 'no-openapi';
 
@@ -45,11 +47,21 @@ export interface YamlBlock {
   yaml: ParsedYaml;
 }
 
+/** Where a page stands with the docs site, from the specs folder's scrape manifest (`specs-folder/manifest.ts`). */
+export interface PageListing {
+  /** The latest scrape found the page listed by the site: it is live and outranks every unlisted page. */
+  listed: boolean;
+  /** For a page the site dropped: the last date it was listed, when known. */
+  lastListed?: string;
+}
+
 export interface Page {
   /** Path relative to the specs folder, with `/` separators. */
   file: string;
   text: string;
   meta: PageMeta;
+  /** Absent when the specs folder has no manifest: then liveness is unknown and every page counts alike. */
+  listing?: PageListing;
   kind: PageKind;
   /** The page's OpenAPI blocks (derived and embedded pages). */
   blocks: YamlBlock[];

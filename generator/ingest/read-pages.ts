@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { compareText } from '../diagnostics/diagnostic.ts';
+import { sha256 } from '../specs-folder/manifest.ts';
+import { isPageFile } from '../specs-folder/pages.ts';
 
 /** Largest page read, in bytes. Real pages are under 200 KB. */
 export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
@@ -10,14 +12,19 @@ export interface RawPage {
   /** Path relative to the specs folder, `/`-separated. */
   file: string;
   text: string;
+  /** sha256 of the page's bytes as stored. */
+  sha256: string;
 }
 
-/** Every page under `specsDir` in a stable order, decoded as strict UTF-8; unreadable pages are reported and skipped. */
+/**
+ * Every page under `specsDir` (see `isPageFile`) in a stable order, decoded as strict UTF-8; unreadable pages
+ * are reported and skipped.
+ */
 export function readPages(specsDir: string, diagnostics: Diagnostics): RawPage[] {
   const pages: RawPage[] = [];
   for (const path of listFiles(specsDir)) {
     const file = relative(specsDir, path).split(sep).join('/');
-    if (file === 'README.md') continue;
+    if (!isPageFile(file)) continue;
     const size = statSync(path).size;
     if (size > MAX_PAGE_BYTES) {
       diagnostics.error(
@@ -41,7 +48,7 @@ export function readPages(specsDir: string, diagnostics: Diagnostics): RawPage[]
       );
       continue;
     }
-    pages.push({ file, text: text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') });
+    pages.push({ file, text: text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'), sha256: sha256(bytes) });
   }
   return pages;
 }

@@ -1,7 +1,7 @@
 import { compareText } from '../diagnostics/diagnostic.ts';
 import { isObject, type JsonObject } from '../openapi/json.ts';
 import { COMPONENT_KINDS, HTTP_METHODS, type PageFragment } from '../normalise/fragment.ts';
-import type { Candidate } from './operations.ts';
+import type { Candidate } from './candidate.ts';
 import { compareNewestFirst, compareVersions } from './precedence.ts';
 
 const TITLES: Record<string, string> = { trade: 'Kalshi Trade API', perps: 'Kalshi Perps API' };

@@ -5,10 +5,14 @@ import { chooseComponents, reportComponentConflicts, type ComponentTable } from 
 import { checkSchemaCycles } from './cycles.ts';
 import { assembleDocument } from './document.ts';
 import { enforceUniqueOperationIds } from './operation-ids.ts';
-import { chooseOperations, type Candidate } from './operations.ts';
+import type { Candidate } from './candidate.ts';
+import { chooseOperations, type OperationOptions } from './operations.ts';
+import { isLive } from './precedence.ts';
 import { typeNullableRefs } from './nullable-refs.ts';
 import { reachableComponents, resolveDangling } from './references.ts';
 import { mapComponentSchemas, mapOperationSchemas } from '../openapi/schema-walk.ts';
+
+export type MergeOptions = OperationOptions;
 
 export interface MergedApi {
   /** `trade`, `perps`, or another API's short name. */
@@ -21,18 +25,18 @@ export interface MergedApi {
  * (method, path), one definition per component, only the components the operations use, every `$ref`
  * resolvable, operationIds unique. Every choice that drops something is reported.
  */
-export function merge(fragments: readonly PageFragment[], diagnostics: Diagnostics): MergedApi[] {
+export function merge(fragments: readonly PageFragment[], diagnostics: Diagnostics, options: MergeOptions = {}): MergedApi[] {
   const apis = [...new Set(fragments.map((f) => f.api))].sort(compareText);
   return apis.flatMap((api) => {
     const own = fragments.filter((f) => f.api === api);
-    const merged = mergeApi(api, own, diagnostics);
+    const merged = mergeApi(api, own, diagnostics, options);
     return merged ? [merged] : [];
   });
 }
 
-function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: Diagnostics): MergedApi | undefined {
+function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: Diagnostics, options: MergeOptions): MergedApi | undefined {
   const table = chooseComponents(fragments);
-  const operations = enforceUniqueOperationIds(chooseOperations(fragments, diagnostics), diagnostics).map((op) => ({
+  const operations = enforceUniqueOperationIds(chooseOperations(fragments, diagnostics, options), diagnostics).map((op) => ({
     ...op,
     operation: mapOperationSchemas(resolveDangling(op.operation, table, op.source, diagnostics), (s) => typeNullableRefs(s, table)),
   }));
@@ -47,7 +51,9 @@ function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: 
   for (const { kind, name } of reachableComponents(operations.map((op) => op.operation), table)) include(kind, name);
   for (const name of usedSecuritySchemes(operations, table, diagnostics)) include('securitySchemes', name);
   checkSchemaCycles(Object.keys(components.schemas ?? {}), table, diagnostics);
-  return { api, document: assembleDocument(api, fragments, operations, components) };
+  // The document's version, servers and description come from the live pages when the docs site lists any.
+  const live = fragments.filter((f) => isLive(f.page));
+  return { api, document: assembleDocument(api, live.length > 0 ? live : fragments, operations, components) };
 }
 
 function usedSecuritySchemes(operations: readonly Candidate[], table: ComponentTable, diagnostics: Diagnostics): string[] {

@@ -1,26 +1,62 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { compareText } from '../diagnostics/diagnostic.ts';
 import { componentName, jsonEqual } from '../openapi/json.ts';
-import type { OperationFragment, PageFragment, PageInfo } from '../normalise/fragment.ts';
-import { compareNewestFirst, sameVintage } from './precedence.ts';
+import type { PageFragment } from '../normalise/fragment.ts';
+import { isYaml, operationKey, type Candidate } from './candidate.ts';
+import { compareNewestFirst, isLive, sameVintage } from './precedence.ts';
+import { keepRemoved, reportRemoved } from './removed-operations.ts';
 import { crossCheckSdk, type ParameterLookup } from './sdk-crosscheck.ts';
+import { reportSdkMapping, type SdkMethodStatus } from './sdk-mapping.ts';
 
-export interface Candidate extends OperationFragment {
-  page: PageInfo;
+export interface OperationOptions {
+  /**
+   * Keep the operations only pages the docs site no longer lists define (for users migrating off them), marked
+   * deprecated with the date they left the docs and their replacement. Default: left out of the client.
+   */
+  keepRemoved?: boolean;
 }
-
-/** `get /markets/{ticker}` and `get /markets/{market_ticker}` are one operation. */
-export function operationKey(method: string, path: string): string {
-  return `${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
-}
-
-const isYaml = (c: Candidate) => c.page.kind === 'derived' || c.page.kind === 'embedded';
 
 /**
- * Picks one operation per (method, path): the newest YAML page wins; HTML scrapes fill in only what no
- * YAML page defines; SDK reference pages are cross-checked against the winner and fill in the rest.
+ * Picks one operation per (method, path). Only pages that define operations count (OpenAPI pages, and HTML
+ * scrapes for what no OpenAPI page defines); of those, a page the docs site lists outranks any it does not, then
+ * the newest wins. An operation only unlisted pages define has left the docs: it is left out (or kept, deprecated,
+ * with `keepRemoved`). SDK reference pages never add an operation: they are cross-checked against the chosen
+ * one, and each SDK method is reported as mapping to a live operation, a removed one, or none.
  */
-export function chooseOperations(fragments: readonly PageFragment[], diagnostics: Diagnostics): Candidate[] {
+export function chooseOperations(fragments: readonly PageFragment[], diagnostics: Diagnostics, options: OperationOptions = {}): Candidate[] {
+  const groups = groupByOperation(fragments);
+  const lookup = parameterLookup(fragments);
+  const chosen: Candidate[] = [];
+  const removed: Candidate[] = [];
+  const sdkStatus = new Map<Candidate, SdkMethodStatus>();
+  for (const key of [...groups.keys()].sort(compareText)) {
+    const candidates = [...groups.get(key)!].sort((a, b) => compareNewestFirst(a.page, b.page));
+    const sdk = candidates.filter((c) => c.page.kind === 'sdk-reference');
+    const sources = candidates.filter((c) => c.page.kind !== 'sdk-reference');
+    const winner = preferYaml(sources.filter((c) => isLive(c.page)))[0];
+    if (!winner) {
+      const last = preferYaml(sources)[0];
+      if (last) removed.push(last);
+      for (const entry of sdk) sdkStatus.set(entry, last ? { kind: 'removed', operation: last } : { kind: 'unknown' });
+      continue;
+    }
+    reportLosers(winner, sources.filter((c) => c !== winner && (isYaml(c) || !isYaml(winner))), diagnostics);
+    reportScrapes(winner, sources, diagnostics);
+    for (const entry of sdk) {
+      crossCheckSdk(entry, winner, lookup, diagnostics);
+      sdkStatus.set(entry, { kind: 'live', operation: winner });
+    }
+    chosen.push(winner);
+  }
+  reportSdkMapping(sdkStatus, chosen, diagnostics);
+  if (!options.keepRemoved) {
+    reportRemoved(removed, diagnostics);
+    return chosen;
+  }
+  return [...chosen, ...keepRemoved(removed, chosen, diagnostics)];
+}
+
+function groupByOperation(fragments: readonly PageFragment[]): Map<string, Candidate[]> {
   const groups = new Map<string, Candidate[]>();
   for (const fragment of fragments) {
     for (const op of fragment.operations) {
@@ -28,36 +64,13 @@ export function chooseOperations(fragments: readonly PageFragment[], diagnostics
       groups.set(key, [...(groups.get(key) ?? []), { ...op, page: fragment.page }]);
     }
   }
-  const lookup = parameterLookup(fragments);
-  const chosen: Candidate[] = [];
-  const sdkOnly: Candidate[] = [];
-  for (const key of [...groups.keys()].sort(compareText)) {
-    const candidates = [...groups.get(key)!].sort((a, b) => compareNewestFirst(a.page, b.page));
-    const primary = candidates.filter(isYaml);
-    const scraped = candidates.filter((c) => c.page.kind === 'html-scrape');
-    const sdk = candidates.filter((c) => c.page.kind === 'sdk-reference');
-    const pool = primary.length > 0 ? primary : scraped;
-    const winner = pool[0];
-    if (!winner) {
-      sdkOnly.push(sdk[0]!);
-      continue;
-    }
-    reportLosers(winner, pool.slice(1), diagnostics);
-    if (primary.length > 0) {
-      for (const page of scraped) {
-        diagnostics.info('html-scrape-unused', `${key} is defined by ${winner.page.file}; the scrape is not used`, page.source);
-      }
-    } else {
-      diagnostics.warn(
-        'operation-from-html-scrape',
-        `${key} is defined by no OpenAPI page; built from the cURL example of this HTML scrape`,
-        winner.source,
-      );
-    }
-    for (const entry of sdk) crossCheckSdk(entry, winner, lookup, diagnostics);
-    chosen.push(winner);
-  }
-  return [...chosen, ...addSdkOnly(sdkOnly, chosen, diagnostics)];
+  return groups;
+}
+
+/** OpenAPI pages first; HTML scrapes only when no OpenAPI page defines the operation. Keeps the given order. */
+function preferYaml(candidates: readonly Candidate[]): Candidate[] {
+  const yaml = candidates.filter(isYaml);
+  return yaml.length > 0 ? yaml : [...candidates];
 }
 
 function parameterLookup(fragments: readonly PageFragment[]): ParameterLookup {
@@ -82,35 +95,22 @@ function reportLosers(winner: Candidate, losers: Candidate[], diagnostics: Diagn
         { related: [winner.source] },
       );
     } else {
-      diagnostics.info('operation-superseded', `${key} is superseded by the newer page ${winner.page.file}`, loser.source, {
+      const why = isLive(loser.page) ? 'the newer page' : 'the live page';
+      diagnostics.info('operation-superseded', `${key} is superseded by ${why} ${winner.page.file}`, loser.source, {
         related: [winner.source],
       });
     }
   }
 }
 
-/** Operations only an SDK page knows, unless the spec has the same path under another method. */
-function addSdkOnly(sdkOnly: Candidate[], chosen: Candidate[], diagnostics: Diagnostics): Candidate[] {
-  const added: Candidate[] = [];
-  for (const entry of sdkOnly) {
-    const template = operationKey('', entry.path);
-    const others = chosen.filter((c) => operationKey('', c.path) === template && isYaml(c));
-    if (others.length > 0) {
-      const methods = others.map((c) => c.method.toUpperCase()).join(', ');
-      diagnostics.warn(
-        'sdk-method-disagrees',
-        `the SDK page says ${entry.method.toUpperCase()} ${entry.path} (${entry.sdkMethod}); the spec has only ${methods} there; the spec wins`,
-        entry.source,
-        { related: others.map((c) => c.source) },
-      );
-      continue;
-    }
-    diagnostics.warn(
-      'operation-from-sdk-reference',
-      `${operationKey(entry.method, entry.path)} (${entry.sdkMethod}) is on no OpenAPI page; added from the SDK reference`,
-      entry.source,
-    );
-    added.push(entry);
+/** HTML scrapes: unused when an OpenAPI page defines the operation, else the operation is built from one (a warning). */
+function reportScrapes(winner: Candidate, sources: readonly Candidate[], diagnostics: Diagnostics): void {
+  const key = operationKey(winner.method, winner.path);
+  if (!isYaml(winner)) {
+    diagnostics.warn('operation-from-html-scrape', `${key} is defined by no OpenAPI page; built from the cURL example of this HTML scrape`, winner.source);
+    return;
   }
-  return added;
+  for (const page of sources.filter((c) => c.page.kind === 'html-scrape')) {
+    diagnostics.info('html-scrape-unused', `${key} is defined by ${winner.page.file}; the scrape is not used`, page.source);
+  }
 }

@@ -24,6 +24,10 @@ export interface PageInfo {
   date?: string;
   /** `info.version` of the embedded document, when present. */
   version?: string;
+  /** From the scrape manifest: whether the docs site lists the page; absent when the specs folder has no manifest. */
+  listed?: boolean;
+  /** For a page the site dropped: the last date it was listed, when known. */
+  lastListed?: string;
 }
 
 export interface OperationFragment {

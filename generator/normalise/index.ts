@@ -15,7 +15,7 @@ import { normaliseSdkReference } from './sdk-reference/index.ts';
 export function normalise(pages: readonly Page[], diagnostics: Diagnostics): PageFragment[] {
   const fragments: PageFragment[] = [];
   for (const page of pages) {
-    for (const fragment of normalisePage(page, diagnostics)) fragments.push(finish(fragment));
+    for (const fragment of normalisePage(page, diagnostics)) fragments.push(finish(fragment, page));
   }
   return fragments;
 }
@@ -35,7 +35,8 @@ function normalisePage(page: Page, diagnostics: Diagnostics): PageFragment[] {
   }
 }
 
-function finish(fragment: PageFragment): PageFragment {
+/** The common clean-up, and the page's standing with the docs site (from ingest) recorded on its fragment. */
+function finish(fragment: PageFragment, page: Page): PageFragment {
   const components: PageFragment['components'] = {};
   for (const kind of COMPONENT_KINDS) {
     const group = fragment.components[kind];
@@ -44,8 +45,14 @@ function finish(fragment: PageFragment): PageFragment {
       Object.entries(group).map(([name, entry]) => [name, { ...entry, value: cleanComponent(kind, entry.value) }]),
     );
   }
+  const listing = page.listing;
   return {
     ...fragment,
+    page: {
+      ...fragment.page,
+      ...(listing ? { listed: listing.listed } : {}),
+      ...(listing?.lastListed ? { lastListed: listing.lastListed } : {}),
+    },
     operations: fragment.operations.map((op) => ({ ...op, operation: mapOperationSchemas(op.operation, cleanSchema) })),
     components,
   };

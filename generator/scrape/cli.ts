@@ -3,12 +3,16 @@ import { DEFAULT_POLICY, DEFAULT_SITE, scrape } from './index.ts';
 import { progressDisplay, summaryText } from './progress-display.ts';
 import { parseOptions, runMain } from '../command-line.ts';
 
-const USAGE =
-  'usage: npx tsx generator/scrape/cli.ts [--site https://docs.kalshi.com] [--specs specs] [--concurrency 8] [--retries 3] [--timeout-ms 30000]\n';
+const USAGE = `usage: npx tsx generator/scrape/cli.ts [--site https://docs.kalshi.com] [--specs specs] [--allow-partial]
+                                          [--concurrency 8] [--retries 3] [--timeout-ms 30000]
+
+  --allow-partial   update specs/ even if some pages fail (their old copies are kept, the manifest lists the failures)
+`;
 
 /**
- * `make scrape`: refreshes specs/ from the docs site (see index.ts). Progress goes to stderr, the summary
- * to stdout. Exit 0 every page downloaded; 1 the index or some page failed; 2 bad usage.
+ * \`make scrape\`: refreshes specs/ from the docs site (see index.ts). Progress goes to stderr, the summary
+ * to stdout. Exit 0 every page downloaded and specs/ up to date; 1 the index, the sitemap or some page failed
+ * (specs/ untouched, unless --allow-partial updated it anyway); 2 bad usage.
  */
 async function main(argv: string[]): Promise<number> {
   const values = parseOptions(
@@ -19,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
       concurrency: { type: 'string', default: '8' },
       retries: { type: 'string', default: String(DEFAULT_POLICY.retries) },
       'timeout-ms': { type: 'string', default: String(DEFAULT_POLICY.timeoutMs) },
+      'allow-partial': { type: 'boolean', default: false },
     },
     USAGE,
   );
@@ -35,7 +40,14 @@ async function main(argv: string[]): Promise<number> {
   const [concurrency, retries, timeoutMs] = numbers as [number, number, number];
   const display = progressDisplay(process.stderr);
   const specs = values.specs.replace(/\/$/, '');
-  const result = await scrape({ site: values.site, specsDir: resolve(specs), concurrency, policy: { retries, timeoutMs }, onEvent: display.onEvent });
+  const result = await scrape({
+    site: values.site,
+    specsDir: resolve(specs),
+    concurrency,
+    policy: { retries, timeoutMs },
+    allowPartial: values['allow-partial'],
+    onEvent: display.onEvent,
+  });
   display.finish();
   process.stdout.write(summaryText(result, specs));
   return result.ok ? 0 : 1;

@@ -24,7 +24,7 @@ export function progressDisplay(stream: NodeJS.WritableStream & { isTTY?: boolea
         line(`retry ${event.file} in ${event.delayMs} ms (${event.reason}, attempt ${event.attempt})`);
       } else {
         const count = `[${String(event.done).padStart(width)}/${event.total}]`;
-        line(`${count} ${event.outcome.padEnd(9)} ${event.file}${event.error ? `: ${event.error}` : ''}`);
+        line(`${count} ${event.outcome.padEnd(10)} ${event.file}${event.error ? `: ${event.error}` : ''}`);
       }
     },
     finish() {
@@ -35,14 +35,32 @@ export function progressDisplay(stream: NodeJS.WritableStream & { isTTY?: boolea
 }
 
 export function summaryText(result: ScrapeResult, specs: string): string {
-  if (result.indexError) return `could not use the index: ${result.indexError}\n${specs}/ left untouched\n`;
+  if (result.indexError) return `could not use the site's index: ${result.indexError}\n${specs}/ left untouched\n`;
+  const failures = result.failed.map((f) => `  failed   ${f.file}: ${f.error}`);
+  if (result.failed.length > 0 && !result.partial) {
+    return [
+      `scrape failed: ${result.failed.length} page(s) could not be downloaded; ${specs}/ left untouched`,
+      ...failures,
+      'run make scrape again, or pass --allow-partial to update the other pages anyway',
+      '',
+    ].join('\n');
+  }
   const lines = [
     `scrape: ${result.added.length} added, ${result.changed.length} changed, ${result.unchanged.length} unchanged, ` +
-      `${result.removed.length} removed, ${result.failed.length} failed`,
+      `${result.dropped.length} dropped, ${result.relisted.length} listed again, ${result.failed.length} failed`,
     ...result.added.map((f) => `  added    ${specs}/${f}`),
     ...result.changed.map((f) => `  changed  ${specs}/${f}`),
-    ...result.removed.map((f) => `  removed  ${specs}/${f}`),
-    ...result.failed.map((f) => `  failed   ${specs}/${f.file}: ${f.error} (old copy kept)`),
+    ...result.dropped.map((f) => `  dropped  ${specs}/${f} → ${specs}/dropped/${f} (no longer listed by the site)`),
+    ...result.relisted.map((f) => `  relisted ${specs}/${f}`),
+    ...(result.partial
+      ? [
+          '',
+          `WARNING: PARTIAL SCRAPE (--allow-partial): ${result.failed.length} page(s) failed; their old copies were kept`,
+          `and ${specs}/manifest.json lists them under "failed". Do not publish this ${specs}/ as a release.`,
+          ...failures,
+        ]
+      : []),
+    result.written ? `${specs}/ updated` : `${specs}/ unchanged`,
   ];
   return lines.join('\n') + '\n';
 }

@@ -2,13 +2,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { listFiles } from './list-files.ts';
 
+/** A file's content: text (written as UTF-8) or bytes (written as they are). */
+export type FileContent = string | Uint8Array;
+
 /**
  * Replaces the whole output folder with `files` (relative path → content) atomically: everything is written
  * to a sibling staging folder first, then swapped in with two renames. A run that fails before the swap
  * leaves the previous output untouched; a run whose files equal the current ones touches nothing.
  * Returns whether anything changed.
  */
-export function writeOutputDir(outDir: string, files: ReadonlyMap<string, string>): boolean {
+export function writeOutputDir(outDir: string, files: ReadonlyMap<string, FileContent>): boolean {
   recoverInterruptedSwap(outDir);
   if (sameContents(outDir, files)) return false;
   const staging = `${outDir}.next-${process.pid}`;
@@ -42,9 +45,12 @@ function recoverInterruptedSwap(outDir: string): void {
   if (leftover) renameSync(join(parent, leftover), outDir);
 }
 
-function sameContents(outDir: string, files: ReadonlyMap<string, string>): boolean {
+function sameContents(outDir: string, files: ReadonlyMap<string, FileContent>): boolean {
   if (!existsSync(outDir)) return false;
   const existing = listFiles(outDir);
   if (existing.length !== files.size) return false;
-  return existing.every((path) => files.get(path) === readFileSync(join(outDir, path), 'utf8'));
+  return existing.every((path) => {
+    const wanted = files.get(path);
+    return wanted !== undefined && Buffer.from(wanted).equals(readFileSync(join(outDir, path)));
+  });
 }

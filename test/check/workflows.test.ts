@@ -31,11 +31,21 @@ describe('the GitHub Actions workflows', () => {
     const nightly = workflow('scrape.yml');
     expect(Object.keys(nightly.on)).toEqual(['schedule', 'workflow_dispatch']);
     const commands = runs(nightly).join('\n');
-    const order = ['make scrape', 'make -s changelog FROM=HEAD', 'GITHUB_STEP_SUMMARY', 'make generate', 'git status --porcelain -- specs generated', 'exit $status'];
+    const order = ['make scrape', 'make -s changelog FROM=HEAD', 'GITHUB_STEP_SUMMARY', 'make generate', 'git status --porcelain -- specs generated', 'exit 1'];
     const positions = order.map((command) => commands.indexOf(command));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(nodeVersion(nightly)).toEqual([20]);
+  });
+
+  it('scrape.yml never proposes a partial specs/: the scrape may not fail quietly and the artifact needs a complete scrape', () => {
+    const nightly = workflow('scrape.yml');
+    const steps = Object.values(nightly.jobs).flatMap((job) => job.steps) as (Step & { id?: string; if?: string; 'continue-on-error'?: boolean })[];
+    const scrape = steps.find((s) => s.run?.startsWith('make scrape'))!;
+    expect(scrape.run).not.toContain('--allow-partial');
+    expect(scrape['continue-on-error']).toBeUndefined();
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.if).toBe(`failure() && steps.${scrape.id}.outcome == 'success'`);
   });
 
   it('.ci/run runs the same commands', () => {

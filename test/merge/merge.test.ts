@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../generator/diagnostics/diagnostic.ts';
-import { merge } from '../../generator/merge/index.ts';
+import { merge, type MergeOptions } from '../../generator/merge/index.ts';
 import type { PageFragment, PageInfo } from '../../generator/normalise/fragment.ts';
 
 type Op = { method?: string; path?: string; operation?: object; sdkMethod?: string };
@@ -23,9 +23,9 @@ function fragment(page: Partial<PageInfo> & { file: string }, ops: Op[], schemas
 
 const body = (ref: string) => ({ responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: ref } } } } } });
 
-function run(fragments: PageFragment[]) {
+function run(fragments: PageFragment[], options: MergeOptions = {}) {
   const diagnostics = new Diagnostics();
-  const [api] = merge(fragments, diagnostics);
+  const [api] = merge(fragments, diagnostics, options);
   return { document: api?.document as any, diagnostics: diagnostics.sorted() };
 }
 
@@ -104,16 +104,22 @@ describe('merge', () => {
     expect(loop.diagnostics.map((d) => d.code)).toContain('schema-ref-cycle');
   });
 
-  it('adds an operation only the SDK page has, with a warning; the spec wins a method disagreement', () => {
+  it('never adds an operation only an SDK page has; reports its methods as mapping to live operations or none', () => {
     const { document, diagnostics } = run([
       fragment({ file: 'spec.md', date: '2026-01-01' }, [{ method: 'put', path: '/groups/{id}/reset', operation: { operationId: 'Reset' } }]),
       fragment({ file: 'sdk.md', kind: 'sdk-reference', date: '2026-05-01' }, [
-        { method: 'post', path: '/groups/{group_id}/reset', sdkMethod: 'resetGroup', operation: { operationId: 'ResetGroup' } },
+        { method: 'put', path: '/groups/{group_id}/reset', sdkMethod: 'resetGroup', operation: { operationId: 'ResetGroup' } },
+        { method: 'post', path: '/groups/{group_id}/reset', sdkMethod: 'resetGroupPost', operation: { operationId: 'ResetGroupPost' } },
         { method: 'get', path: '/extra', sdkMethod: 'getExtra', operation: { operationId: 'GetExtra' } },
       ]),
     ]);
-    expect(Object.keys(document.paths).sort()).toEqual(['/extra', '/groups/{id}/reset']);
-    expect(diagnostics.map((d) => d.code).sort()).toEqual(['operation-from-sdk-reference', 'sdk-method-disagrees']);
+    expect(Object.keys(document.paths)).toEqual(['/groups/{id}/reset']);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['sdk-method-disagrees', 'warning'],
+      ['sdk-operation-unknown', 'warning'],
+      ['sdk-methods-mapped', 'info'],
+    ]);
+    expect(diagnostics[2]!.message).toBe('1 method(s) map to live operations; 2 to none (getExtra, resetGroupPost)');
   });
 
   it('cross-checks SDK parameters against the spec and keeps the spec', () => {
@@ -124,7 +130,7 @@ describe('merge', () => {
       ]),
     ]);
     expect(document.paths['/x'].get.parameters[0].name).toBe('limit');
-    expect(diagnostics).toMatchObject([{ code: 'sdk-disagrees', message: expect.stringMatching(/query:page_size.*query:limit/) }]);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toMatchObject([{ code: 'sdk-disagrees', message: expect.stringMatching(/query:page_size.*query:limit/) }]);
   });
 
   it('gives a nullable reference the referenced type (OpenAPI 3.0 needs type beside nullable)', () => {

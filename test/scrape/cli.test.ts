@@ -32,12 +32,12 @@ describe('npx tsx generator/scrape/cli.ts', () => {
     const specs = existingSpecs();
     const run = await scrapeCli(['--site', site.url, '--specs', specs]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`index ${site.url}/llms.txt: 6 API pages`);
-    expect(run.stderr).toMatch(/^\[\d\/6\] changed {3}api-reference\/orders\/get-order\.md$/m);
+    expect(run.stderr).toContain(`index ${site.url}/llms.txt: 9 API pages`);
+    expect(run.stderr).toMatch(/^\[\d\/9\] downloaded api-reference\/orders\/get-order\.md$/m);
     expect(run.stderr).not.toContain('\r');
-    expect(run.stdout).toContain('scrape: 3 added, 2 changed, 1 unchanged, 1 removed, 0 failed');
-    expect(run.stdout).toContain(`  removed  ${specs}/api-reference/live_data/get-live-data.md`);
-    expect([...tree(specs).keys()].filter((f) => !f.startsWith('seeds/') && f !== 'README.md')).toEqual(SITE_PAGES);
+    expect(run.stdout).toContain('scrape: 6 added, 2 changed, 1 unchanged, 1 dropped, 0 listed again, 0 failed');
+    expect(run.stdout).toContain(`  dropped  ${specs}/api-reference/live_data/get-live-data.md → ${specs}/dropped/api-reference/live_data/get-live-data.md`);
+    expect([...tree(specs).keys()].filter((f) => /^(api-reference|margin-rest|typescript-sdk|websockets)\/|^asyncapi/.test(f))).toEqual(SITE_PAGES);
   });
 
   it('exits 1 and touches nothing when the index fails', async () => {
@@ -46,9 +46,24 @@ describe('npx tsx generator/scrape/cli.ts', () => {
     const before = tree(specs);
     const run = await scrapeCli(['--site', site.url, '--specs', specs, '--retries', '0']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`could not use the index: ${site.url}/llms.txt: HTTP 404`);
+    expect(run.stdout).toContain(`could not use the site's index: ${site.url}/llms.txt: HTTP 404`);
     expect(run.stdout).toContain('left untouched');
     expect(tree(specs)).toEqual(before);
+  });
+
+  it('exits 1 and touches nothing when a page fails; --allow-partial updates the rest and says so', async () => {
+    site = await startSite(SITE, { '/typescript-sdk/api/ApiKeysApi.md': { kind: 'status', status: 404 } });
+    const specs = existingSpecs();
+    const before = tree(specs);
+    const failed = await scrapeCli(['--site', site.url, '--specs', specs, '--retries', '0']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(`scrape failed: 1 page(s) could not be downloaded; ${specs}/ left untouched`);
+    expect(failed.stdout).toContain('  failed   typescript-sdk/api/ApiKeysApi.md: HTTP 404');
+    expect(tree(specs)).toEqual(before);
+    const partial = await scrapeCli(['--site', site.url, '--specs', specs, '--retries', '0', '--allow-partial']);
+    expect(partial.code).toBe(1);
+    expect(partial.stdout).toContain('WARNING: PARTIAL SCRAPE (--allow-partial)');
+    expect(tree(specs)).not.toEqual(before);
   });
 
   it.each([[['--concurrency', '0']], [['--site', 'not a url']], [['--bogus']]])('exits 2 on bad usage %j', async (args) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../../generator/scrape/download.ts';
 import { mapBounded } from '../../generator/scrape/pool.ts';
 import { fileFor, indexUrl, listedPages, siteBase } from '../../generator/scrape/site-index.ts';
+import { sitemapPages } from '../../generator/scrape/sitemap.ts';
 
 describe('the site index', () => {
   it.each([
@@ -44,6 +45,26 @@ describe('the site index', () => {
     ['https://other.example/api-reference/x.md', undefined],
     ['http://docs.kalshi.com/api-reference/x.md', undefined],
   ])('%s is stored as %s', (url, file) => expect(fileFor(new URL(url), siteBase('https://docs.kalshi.com'))).toBe(file));
+});
+
+describe('the sitemap', () => {
+  it('gives each page below the API folders its .md file and its lastmod; links may name the canonical site', () => {
+    const xml = [
+      '<urlset>',
+      '<url><loc>https://docs.kalshi.com/api-reference/orders/get-order</loc><lastmod>2026-08-21T22:07:01.187Z</lastmod></url>',
+      '<url>\n  <loc> http://127.0.0.1:9/api-reference/a&amp;b </loc>\n  <lastmod>2026-08-21</lastmod>\n</url>',
+      '<url><loc><![CDATA[https://docs.kalshi.com/margin-rest/orders/get-orders]]></loc></url>',
+      '<url><loc>https://docs.kalshi.com/getting_started/intro</loc></url>',
+      '<url><loc>https://example.com/api-reference/evil</loc></url>',
+      '<url><lastmod>2026-01-01</lastmod></url>',
+      '</urlset>',
+    ].join('\n');
+    expect(sitemapPages(xml, 'http://127.0.0.1:9', ['api-reference/', 'margin-rest/'])).toEqual([
+      { file: 'api-reference/a&b.md', url: 'http://127.0.0.1:9/api-reference/a&b.md', lastmod: '2026-08-21T00:00:00.000Z' },
+      { file: 'api-reference/orders/get-order.md', url: 'https://docs.kalshi.com/api-reference/orders/get-order.md', lastmod: '2026-08-21T22:07:01.187Z' },
+      { file: 'margin-rest/orders/get-orders.md', url: 'https://docs.kalshi.com/margin-rest/orders/get-orders.md' },
+    ]);
+  });
 });
 
 describe('downloads', () => {

@@ -10,7 +10,9 @@ import { join, normalize } from 'node:path';
 export type Fault =
   | { kind: 'fail-first'; times: number; status: number; headers?: Record<string, string> }
   | { kind: 'status'; status: number }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Serves this text instead of the file (a site whose index or sitemap changed). */
+  | { kind: 'body'; body: string };
 
 export interface SiteServer {
   url: string;
@@ -38,7 +40,7 @@ export async function startSite(root: string, faults: Record<string, Fault> = {}
     }
     const file = normalize(join(root, path));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return void response.writeHead(404).end('not found');
-    let body = readFileSync(file);
+    let body = fault?.kind === 'body' ? Buffer.from(fault.body) : readFileSync(file);
     if (path === '/llms.txt') body = Buffer.from(body.toString('utf8').replaceAll('https://docs.kalshi.com', origin));
     response.writeHead(200, { 'content-type': path.endsWith('.txt') ? 'text/plain; charset=utf-8' : 'text/markdown; charset=utf-8' }).end(body);
   });

@@ -6,15 +6,21 @@ import { ROOT } from '../support/cli.ts';
 
 export const SITE = join(ROOT, 'test', 'fixtures', 'site');
 
-/** The API pages of the fixture site, as `make scrape` should mirror them. */
+/** The API pages of the fixture site (its index and its sitemap), and its AsyncAPI file, as `make scrape` mirrors them. */
 export const SITE_PAGES = [
+  'api-reference/exchange/get-exchange-status.md',
   'api-reference/market/get-market.md',
   'api-reference/orders/create-order.md',
   'api-reference/orders/get-order.md',
   'api-reference/portfolio/get-balance.md',
+  'asyncapi.yaml',
   'margin-rest/orders/get-orders.md',
   'typescript-sdk/api/ApiKeysApi.md',
+  'websockets/websocket-connection.md',
 ];
+
+/** What a scrape leaves in the specs folder beside the pages it mirrors. */
+export const MANIFEST = 'manifest.json';
 
 /** Every file of a folder with its bytes, to compare whole trees. */
 export function tree(dir: string): Map<string, string> {
@@ -31,7 +37,7 @@ export function existingSpecs(): string {
   cpSync(join(ROOT, 'test', 'fixtures', 'html-scrape'), join(dir, 'seeds'), { recursive: true });
   writeText(dir, 'README.md', '# specs/\n');
   writeText(dir, 'api-reference/orders/get-order.md', 'an older copy of the page\n');
-  writeText(dir, 'api-reference/live_data/get-live-data.md', 'a page the site no longer lists\n');
+  writeText(dir, 'api-reference/live_data/get-live-data.md', '---\nlastmod: 2026-06-18T00:28:16.066Z\n---\na page the site no longer lists\n');
   writeText(dir, 'typescript-sdk/api/ApiKeysApi.md', 'the old SDK page\n');
   writeText(dir, 'api-reference/portfolio/get-balance.md', readFileSync(join(SITE, 'api-reference/portfolio/get-balance.md'), 'utf8'));
   return dir;
