@@ -7,14 +7,14 @@ import { specsDocuments } from '../../generator/changelog/specs-documents.ts';
 import { ROOT, runTs } from '../support/cli.ts';
 import { editAmendOrderPage } from '../check/edit-page.ts';
 
-const PAGES = ['api-reference/orders/amend-order.md', 'api-reference/api-keys/create-api-key.md'];
+const PAGES = ['api-reference/orders/amend-order-v2.md', 'api-reference/api-keys/create-api-key.md'];
 
 /** A throwaway git repository whose first commit holds three real pages and their merged document. */
 function repository(): string {
   const repo = mkdtempSync(join(tmpdir(), 'changelog-repo-'));
   for (const page of PAGES) {
     mkdirSync(join(repo, 'specs', page, '..'), { recursive: true });
-    cpSync(join(ROOT, 'specs', page), join(repo, 'specs', page));
+    cpSync(join(ROOT, 'test', 'fixtures', 'check', page), join(repo, 'specs', page));
     chmodSync(join(repo, 'specs', page), 0o644);
   }
   const { documents } = specsDocuments(join(repo, 'specs'), 'specs/');
@@ -32,7 +32,7 @@ describe('make changelog FROM=<ref> (generator/changelog/cli.ts)', () => {
   let repo: string;
   beforeAll(() => {
     repo = repository();
-    editAmendOrderPage(join(repo, 'specs', 'api-reference/orders/amend-order.md'));
+    editAmendOrderPage(join(repo, 'specs', 'api-reference/orders/amend-order-v2.md'));
   });
 
   it('prints the markdown changelog between the documents at the ref and the current specs/', () => {
@@ -40,10 +40,10 @@ describe('make changelog FROM=<ref> (generator/changelog/cli.ts)', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('# API changes since v1');
     expect(run.stdout).toContain('**3 breaking**, 0 warnings, 0 non-breaking.');
-    expect(run.stdout).toMatch(/- `POST \/portfolio\/orders\/\{order_id\}\/amend` \(`ModifyOrder`, `.*\/specs\/api-reference\/orders\/amend-order\.md:\d+`\)/);
-    expect(run.stdout).toContain('  - operationId renamed from AmendOrder to ModifyOrder: wrapper amendOrder() → modifyOrder()');
+    expect(run.stdout).toMatch(/- `POST \/portfolio\/events\/orders\/\{order_id\}\/amend` \(`ModifyOrderV2`, `.*\/specs\/api-reference\/orders\/amend-order-v2\.md:\d+`\)/);
+    expect(run.stdout).toContain('  - operationId renamed from AmendOrderV2 to ModifyOrderV2: wrapper amendOrderV2() → modifyOrderV2()');
     expect(run.stdout).toContain('  - request body: property `reason` added as required');
-    expect(run.stdout).toContain('  - response 200: property `old_order` removed');
+    expect(run.stdout).toContain('  - response 200: property `client_order_id` removed');
   });
 
   it('prints text on request, and nothing changed at HEAD of an unedited tree', () => {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, runTs } from '../support/cli.ts';
 import { editAmendOrderPage } from './edit-page.ts';
 
-const PAGES = ['api-reference/orders/amend-order.md', 'api-reference/orders/get-order.md', 'api-reference/api-keys/create-api-key.md'];
+const PAGES = ['api-reference/orders/amend-order-v2.md', 'api-reference/orders/get-order.md', 'api-reference/api-keys/create-api-key.md'];
 const check = (args: string[]) => runTs('generator/check/cli.ts', args);
 
 /** A small specs folder (three real pages) with its generated/ folder, as a repository would commit them. */
@@ -14,7 +14,7 @@ function smallRepo(): { specs: string; out: string } {
   const specs = join(dir, 'specs');
   for (const page of PAGES) {
     mkdirSync(join(specs, page, '..'), { recursive: true });
-    cpSync(join(ROOT, 'specs', page), join(specs, page));
+    cpSync(join(ROOT, 'test', 'fixtures', 'check', page), join(specs, page));
     chmodSync(join(specs, page), 0o644);
   }
   return { specs, out: join(dir, 'generated') };
@@ -37,17 +37,17 @@ describe('make check (generator/check/cli.ts)', () => {
   it('exits 1 on drift, listing the files and the breaking changes with operation and page', () => {
     const copy = smallRepo();
     cpSync(repo.out, copy.out, { recursive: true });
-    editAmendOrderPage(join(copy.specs, 'api-reference/orders/amend-order.md'));
+    editAmendOrderPage(join(copy.specs, 'api-reference/orders/amend-order-v2.md'));
     const summary = join(copy.out, '..', 'summary.md');
     const run = check(['--specs', copy.specs, '--out', copy.out, '--markdown', summary]);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toContain(`  changed  ${copy.out}/openapi/trade.json`);
     const breaking = run.stdout.slice(run.stdout.indexOf('  BREAKING'), run.stdout.indexOf('  NON-BREAKING') >>> 0);
-    const page = `${copy.specs}/api-reference/orders/amend-order.md:`;
-    expect(breaking).toContain(`    POST /portfolio/orders/{order_id}/amend (ModifyOrder) — ${page}`);
-    expect(breaking).toContain('      - operationId renamed from AmendOrder to ModifyOrder: wrapper amendOrder() → modifyOrder()');
+    const page = `${copy.specs}/api-reference/orders/amend-order-v2.md:`;
+    expect(breaking).toContain(`    POST /portfolio/events/orders/{order_id}/amend (ModifyOrderV2) — ${page}`);
+    expect(breaking).toContain('      - operationId renamed from AmendOrderV2 to ModifyOrderV2: wrapper amendOrderV2() → modifyOrderV2()');
     expect(breaking).toContain('      - request body: property `reason` added as required');
-    expect(breaking).toContain('      - response 200: property `old_order` removed');
+    expect(breaking).toContain('      - response 200: property `client_order_id` removed');
     expect(run.stdout).toContain("run 'make generate' and commit");
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('### Breaking');

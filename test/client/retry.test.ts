@@ -71,9 +71,17 @@ async function start(route: KalshiRoute, options: KalshiClientOptions = {}): Pro
 const balance = (): KalshiReply => ({ status: 200, body: { balance: 12_345, portfolio_value: 0, updated_ts: 0 } });
 const created = (req: KalshiRequest): KalshiReply => ({
   status: 201,
-  body: { order: { order_id: 'order-1', client_order_id: (req.body as { client_order_id?: string }).client_order_id } },
+  body: { order_id: 'order-1', client_order_id: (req.body as { client_order_id?: string }).client_order_id, fill_count: '0.00', remaining_count: '1.00', ts_ms: 1 },
 });
-const order = { ticker: 'KXBTC-25DEC31-T100000', side: 'yes', action: 'buy', count: 1, type: 'limit', yes_price: 40 } as const;
+const order = {
+  ticker: 'KXBTC-25DEC31-T100000',
+  side: 'bid',
+  count: '1.00',
+  price: '0.4000',
+  time_in_force: 'good_till_canceled',
+  self_trade_prevention_type: 'taker_at_cross',
+} as const;
+const ORDERS = '/portfolio/events/orders';
 
 describe('retries through the generated client', () => {
   it('GET answered 429, 429, 200 succeeds after exactly 3 attempts, 3 distinct timestamps, all verified', async () => {
@@ -110,19 +118,19 @@ describe('retries through the generated client', () => {
     expect(requestsTo('GET', '/portfolio/balance')).toHaveLength(1);
   });
 
-  it('createOrder without client_order_id: 503 then 201 is retried with one generated id, identical on both attempts', async () => {
-    const { route } = scripted('POST', '/portfolio/orders', [UNAVAILABLE, created]);
+  it('createOrderV2 without client_order_id: 503 then 201 is retried with one generated id, identical on both attempts', async () => {
+    const { route } = scripted('POST', ORDERS, [UNAVAILABLE, created]);
     const { client, requestsTo } = await start(route, { maxRetries: 2, scheduler: fastSleep() });
     const params = { ...order };
 
-    const result = await client.createOrder(params);
-    const requests = requestsTo('POST', '/portfolio/orders');
+    const result = await client.createOrderV2(params);
+    const requests = requestsTo('POST', ORDERS);
     expect(requests.map((r) => r.status)).toEqual([503, 201]);
     expect(requests.every((r) => r.verified)).toBe(true);
     const ids = requests.map((r) => (r.body as { client_order_id?: string }).client_order_id);
     expect(ids[0]).toMatch(UUID_V4);
     expect(ids[1]).toBe(ids[0]);
-    expect(result.order.client_order_id).toBe(ids[0]);
+    expect(result.client_order_id).toBe(ids[0]);
     expect(requests.map((r) => ({ ...(r.body as object), client_order_id: undefined }))).toEqual([
       { ...order, client_order_id: undefined },
       { ...order, client_order_id: undefined },
@@ -131,17 +139,17 @@ describe('retries through the generated client', () => {
     expect(new Set(requests.map((r) => header(r, 'kalshi-access-timestamp'))).size).toBe(2);
 
     // The id is per call: the next order gets a new one.
-    await client.createOrder(params);
-    const third = requestsTo('POST', '/portfolio/orders')[2]!;
+    await client.createOrderV2(params);
+    const third = requestsTo('POST', ORDERS)[2]!;
     expect((third.body as { client_order_id: string }).client_order_id).toMatch(UUID_V4);
     expect((third.body as { client_order_id: string }).client_order_id).not.toBe(ids[0]);
   });
 
-  it('createOrder with the caller’s client_order_id is retried with that id', async () => {
-    const { route } = scripted('POST', '/portfolio/orders', [UNAVAILABLE, created]);
+  it('createOrderV2 with the caller’s client_order_id is retried with that id', async () => {
+    const { route } = scripted('POST', ORDERS, [UNAVAILABLE, created]);
     const { client, requestsTo } = await start(route, { scheduler: fastSleep() });
-    await client.createOrder({ ...order, client_order_id: 'my-order-7' });
-    expect(requestsTo('POST', '/portfolio/orders').map((r) => (r.body as { client_order_id: string }).client_order_id)).toEqual([
+    await client.createOrderV2({ ...order, client_order_id: 'my-order-7' });
+    expect(requestsTo('POST', ORDERS).map((r) => (r.body as { client_order_id: string }).client_order_id)).toEqual([
       'my-order-7',
       'my-order-7',
     ]);
@@ -149,11 +157,11 @@ describe('retries through the generated client', () => {
 
   // Idempotency is decided from the body actually sent: without a client_order_id the POST is never repeated.
   it('autoClientOrderId: false (client-wide) and no id: a 503 POST is sent exactly once', async () => {
-    const { route } = scripted('POST', '/portfolio/orders', [UNAVAILABLE, created]);
+    const { route } = scripted('POST', ORDERS, [UNAVAILABLE, created]);
     const { client, requestsTo } = await start(route, { autoClientOrderId: false, maxRetries: 2, scheduler: fastSleep() });
-    const error = await client.createOrder({ ...order }).catch((e: unknown) => e);
+    const error = await client.createOrderV2({ ...order }).catch((e: unknown) => e);
     await new Promise((resolve) => setTimeout(resolve, 150)); // no late retry either
-    const requests = requestsTo('POST', '/portfolio/orders');
+    const requests = requestsTo('POST', ORDERS);
     expect(requests.map((r) => r.status)).toEqual([503]);
     expect(requests[0]!.body).not.toHaveProperty('client_order_id');
     expect(error).toBeInstanceOf(InternalServerError);
@@ -161,11 +169,11 @@ describe('retries through the generated client', () => {
   });
 
   it('autoClientOrderId: false (per call) and no id: a 503 POST is sent exactly once', async () => {
-    const { route } = scripted('POST', '/portfolio/orders', [UNAVAILABLE, created]);
+    const { route } = scripted('POST', ORDERS, [UNAVAILABLE, created]);
     const { client, requestsTo } = await start(route, { maxRetries: 2, scheduler: fastSleep() });
-    const error = await client.createOrder({ ...order }, { autoClientOrderId: false }).catch((e: unknown) => e);
+    const error = await client.createOrderV2({ ...order }, { autoClientOrderId: false }).catch((e: unknown) => e);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(requestsTo('POST', '/portfolio/orders').map((r) => r.status)).toEqual([503]);
+    expect(requestsTo('POST', ORDERS).map((r) => r.status)).toEqual([503]);
     expect(error).toBeInstanceOf(InternalServerError);
   });
 

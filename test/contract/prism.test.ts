@@ -178,10 +178,10 @@ describe('generated client against Prism (--errors) on the trade document', () =
       expect(violationLines(lines.slice(seenLines)).join('\n')).toMatch(/Violation: request\.query/);
     });
 
-    it('a wrongly typed body field (createOrder with side "maybe") is rejected', async () => {
+    it('a wrongly typed body field (createOrderV2 with side "maybe") is rejected', async () => {
       seenLines = prism!.lines().length;
       const error = await client
-        .createOrder({ ticker: 'T', side: 'maybe' as never, action: 'buy' })
+        .createOrderV2({ ticker: 'T', side: 'maybe' as never, count: '1.00', price: '0.5000', time_in_force: 'fill_or_kill', self_trade_prevention_type: 'taker_at_cross' })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KalshiApiError);
       expect([400, 422]).toContain((error as KalshiApiError).status);

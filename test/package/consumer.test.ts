@@ -23,6 +23,15 @@ const SETUP_TIMEOUT = 180_000;
 const RUN_TIMEOUT = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const PREFIX = '/trade-api/v2';
+/** The order test/fixtures/consumer/consumer.ts places. */
+const ORDER = {
+  ticker: 'KXBTC-25DEC31-T100000',
+  side: 'bid',
+  count: '1.00',
+  price: '0.4000',
+  time_in_force: 'good_till_canceled',
+  self_trade_prevention_type: 'taker_at_cross',
+};
 
 const KEY_A_ID = randomUUID();
 const KEY_B_ID = randomUUID();
@@ -94,12 +103,12 @@ describe('the packed package', () => {
 
   it('answers with bodies that match the Trade API document (what the consumer parses is schema-shaped)', async () => {
     const trade = JSON.parse(await readFile(join(GENERATED_DIR, 'openapi', 'trade.json'), 'utf8')) as Record<string, never>;
-    const request = { ticker: 'KXBTC-25DEC31-T100000', side: 'yes', action: 'buy', count: 1, yes_price: 40, client_order_id: randomUUID() };
+    const request = { ...ORDER, client_order_id: randomUUID() };
     expect(shapeErrors(trade, 'GetBalanceResponse', balanceBody(100))).toEqual([]);
     expect(shapeErrors(trade, 'GetOrdersResponse', ordersBody(5))).toEqual([]);
-    expect(shapeErrors(trade, 'CreateOrderResponse', createdOrderBody(request))).toEqual([]);
+    expect(shapeErrors(trade, 'CreateOrderV2Response', createdOrderBody(request))).toEqual([]);
     expect(shapeErrors(trade, 'GetMarketsResponse', marketsBody(5))).toEqual([]);
-    expect(shapeErrors(trade, 'CreateOrderRequest', request)).toEqual([]);
+    expect(shapeErrors(trade, 'CreateOrderV2Request', request)).toEqual([]);
     // The checker does reject what does not fit.
     expect(shapeErrors(trade, 'GetOrdersResponse', { orders: [{ order_id: 1 }] })).not.toEqual([]);
   });
@@ -133,13 +142,13 @@ describe.each([
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       `GET ${PREFIX}/portfolio/balance`,
       `GET ${PREFIX}/portfolio/orders?limit=5`,
-      `POST ${PREFIX}/portfolio/orders`,
+      `POST ${PREFIX}/portfolio/events/orders`,
       `GET ${PREFIX}/markets`,
     ]);
     expect(requests.map((r) => r.status)).toEqual([200, 200, 201, 200]);
   });
 
-  it('signs getBalance, getOrders and createOrder so that the server verifies them with the key id', () => {
+  it('signs getBalance, getOrders and createOrderV2 so that the server verifies them with the key id', () => {
     for (const request of requests.slice(0, 3)) {
       expect(request.verified, `${request.method} ${request.url}: ${request.authFailure}`).toBe(true);
       expect(request.keyId).toBe(KEY_A_ID);
@@ -159,9 +168,9 @@ describe.each([
     expect(getMarkets.verified).toBe(false);
   });
 
-  it('adds a generated UUID client_order_id to createOrder, and returns the parsed bodies', () => {
+  it('adds a generated UUID client_order_id to createOrderV2, and returns the parsed bodies', () => {
     const body = requests[2]!.body as Record<string, unknown>;
-    expect(body).toMatchObject({ ticker: 'KXBTC-25DEC31-T100000', side: 'yes', action: 'buy', count: 1, yes_price: 40 });
+    expect(body).toMatchObject(ORDER);
     expect(body['client_order_id']).toMatch(UUID);
     expect(output.summary.clientOrderId).toBe(body['client_order_id']);
     expect(output.balance).toEqual(balanceBody(BALANCES[KEY_A_ID]!));

@@ -4,7 +4,7 @@
  * generated/openapi/trade.json at run time by consumer.test.ts).
  */
 import type {
-  CreateOrderResponse,
+  CreateOrderV2Response,
   GetBalanceResponse,
   GetMarketsResponse,
   GetOrdersResponse,
@@ -93,17 +93,13 @@ export function marketsBody(limit: number): GetMarketsResponse {
   return { markets: ['KXBTC-25DEC31-T100000', 'KXBTC-25DEC31-T90000'].slice(0, limit).map(marketBody), cursor: '' };
 }
 
-export function createdOrderBody(request: Record<string, unknown>): CreateOrderResponse {
-  const yesCents = typeof request['yes_price'] === 'number' ? request['yes_price'] : 50;
+export function createdOrderBody(request: Record<string, unknown>): CreateOrderV2Response {
   return {
-    order: orderBody({
-      order_id: 'order-created',
-      client_order_id: String(request['client_order_id']),
-      ticker: String(request['ticker']),
-      outcome_side: request['side'] === 'no' ? 'no' : 'yes',
-      yes_price_dollars: (yesCents / 100).toFixed(4),
-      no_price_dollars: ((100 - yesCents) / 100).toFixed(4),
-    }),
+    order_id: 'order-created',
+    client_order_id: String(request['client_order_id']),
+    fill_count: '0.00',
+    remaining_count: String(request['count'] ?? '0.00'),
+    ts_ms: 1_765_000_000_123,
   };
 }
 
@@ -125,7 +121,7 @@ export function tradeRoutes(balances: Record<string, number> = {}): KalshiRoute[
     },
     {
       method: 'POST',
-      path: '/portfolio/orders',
+      path: '/portfolio/events/orders',
       secured: true,
       handler: (req) => ({ status: 201, body: createdOrderBody((req.body ?? {}) as Record<string, unknown>) }),
     },

@@ -16,10 +16,6 @@ export type ApplyMarginSubaccountTransferParams = NonNullable<operations['ApplyM
 export type ApplyMarginSubaccountTransferResponse = operations['ApplyMarginSubaccountTransfer']['responses'][200]['content']['application/json'];
 /** Parameters of `cancelMarginOrder`. */
 export type CancelMarginOrderParams = NonNullable<operations['CancelMarginOrder']['parameters']['query']>;
-/** Parameters of `createFCMSubtrader`. */
-export type CreateFCMSubtraderParams = NonNullable<operations['CreateFCMSubtrader']['requestBody']>['content']['application/json'];
-/** Success body of `createFCMSubtrader`. */
-export type CreateFCMSubtraderResponse = operations['CreateFCMSubtrader']['responses'][201]['content']['application/json'];
 /** Parameters of `createMarginFCMSubtrader`. */
 export type CreateMarginFCMSubtraderParams = NonNullable<operations['CreateMarginFCMSubtrader']['requestBody']>['content']['application/json'];
 /** Success body of `createMarginFCMSubtrader`. */
@@ -66,12 +62,6 @@ export type GetMarginBalanceParams = NonNullable<operations['GetMarginBalance'][
 export type GetMarginEnabledResponse = operations['GetMarginEnabled']['responses'][200]['content']['application/json'];
 /** Success body of `getMarginExchangeStatus`. */
 export type GetMarginExchangeStatusResponse = operations['GetMarginExchangeStatus']['responses'][200]['content']['application/json'];
-/** Parameters of `getMarginFCMOrders`. */
-export type GetMarginFCMOrdersParams = NonNullable<operations['GetMarginFCMOrders']['parameters']['query']>;
-/** Success body of `getMarginFCMOrders`. */
-export type GetMarginFCMOrdersResponse = operations['GetMarginFCMOrders']['responses'][200]['content']['application/json'];
-/** One item of `getMarginFCMOrders`'s pages. */
-export type GetMarginFCMOrdersItem = NonNullable<GetMarginFCMOrdersResponse['orders']>[number];
 /** Parameters of `getMarginFills`. */
 export type GetMarginFillsParams = NonNullable<operations['GetMarginFills']['parameters']['query']>;
 /** One item of `getMarginFills`'s pages. */
@@ -174,14 +164,6 @@ export declare class KalshiPerpsClient {
      * `DELETE /margin/orders/{order_id}` — signed: needs `apiKeyId` and a private key.
      */
     cancelMarginOrder(orderId: operations['CancelMarginOrder']['parameters']['path']['order_id'], params?: CancelMarginOrderParams, options?: RequestOptions): Promise<CancelMarginOrderResponse>;
-    /**
-     * Create FCM Subtrader
-     *
-     * Endpoint for FCM members to create a subtrader.
-     *
-     * `POST /fcm/subtraders` — signed: needs `apiKeyId` and a private key.
-     */
-    createFCMSubtrader(params: CreateFCMSubtraderParams, options?: RequestOptions): Promise<CreateFCMSubtraderResponse>;
     /**
      * Create Margin FCM Subtrader
      *
@@ -313,15 +295,6 @@ export declare class KalshiPerpsClient {
      * `GET /margin/exchange/status` — public: sent unsigned.
      */
     getMarginExchangeStatus(options?: RequestOptions): Promise<GetMarginExchangeStatusResponse>;
-    /**
-     * Get FCM Orders
-     *
-     * Endpoint for FCM members to get margin orders filtered by subtrader ID.
-     * This endpoint requires FCM member access level and allows filtering margin orders by subtrader ID.
-     *
-     * `GET /margin/fcm/orders` — signed: needs `apiKeyId` and a private key.
-     */
-    getMarginFCMOrders(params: GetMarginFCMOrdersParams, options?: RequestOptions): PagePromise<GetMarginFCMOrdersResponse, GetMarginFCMOrdersItem>;
     /**
      * Get Fee Tiers
      *

@@ -9,7 +9,6 @@ const SIGNED_OPERATIONS = new Set([
     'POST /margin/orders/{order_id}/amend',
     'POST /portfolio/margin/subaccounts/transfer',
     'DELETE /margin/orders/{order_id}',
-    'POST /fcm/subtraders',
     'POST /margin/fcm/subtraders',
     'POST /margin/orders',
     'POST /margin/order_groups/create',
@@ -25,7 +24,6 @@ const SIGNED_OPERATIONS = new Set([
     'GET /margin/isolated/positions/{ticker}/exit_trigger',
     'GET /margin/balance',
     'GET /margin/enabled',
-    'GET /margin/fcm/orders',
     'GET /margin/fee_tiers',
     'GET /margin/fills',
     'GET /margin/funding_history',
@@ -105,16 +103,6 @@ export class KalshiPerpsClient {
             params: { path: { order_id: orderId }, query: params },
             ...this.core.init(options),
         }));
-    }
-    /**
-     * Create FCM Subtrader
-     *
-     * Endpoint for FCM members to create a subtrader.
-     *
-     * `POST /fcm/subtraders` — signed: needs `apiKeyId` and a private key.
-     */
-    createFCMSubtrader(params, options) {
-        return this.core.unwrap(this.raw.POST('/fcm/subtraders', { body: params, ...this.core.init(options) }));
     }
     /**
      * Create Margin FCM Subtrader
@@ -308,20 +296,6 @@ export class KalshiPerpsClient {
      */
     getMarginExchangeStatus(options) {
         return this.core.unwrap(this.raw.GET('/margin/exchange/status', { ...this.core.init(options) }));
-    }
-    /**
-     * Get FCM Orders
-     *
-     * Endpoint for FCM members to get margin orders filtered by subtrader ID.
-     * This endpoint requires FCM member access level and allows filtering margin orders by subtrader ID.
-     *
-     * `GET /margin/fcm/orders` — signed: needs `apiKeyId` and a private key.
-     */
-    getMarginFCMOrders(params, options) {
-        return new PagePromise((cursor) => this.core.unwrap(this.raw.GET('/margin/fcm/orders', {
-            params: { query: { ...params, cursor: cursor } },
-            ...this.core.init(options),
-        })), { itemsKey: 'orders', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor });
     }
     /**
      * Get Fee Tiers

@@ -20,26 +20,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/fcm/subtraders': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Create FCM Subtrader
-     * @description Endpoint for FCM members to create a subtrader.
-     */
-    post: operations['CreateFCMSubtrader'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/margin/balance': {
     parameters: {
       query?: never;
@@ -144,27 +124,6 @@ export interface paths {
      * @description Endpoint for getting the margin exchange status.
      */
     get: operations['GetMarginExchangeStatus'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/margin/fcm/orders': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Get FCM Orders
-     * @description Endpoint for FCM members to get margin orders filtered by subtrader ID.
-     *     This endpoint requires FCM member access level and allows filtering margin orders by subtrader ID.
-     */
-    get: operations['GetMarginFCMOrders'];
     put?: never;
     post?: never;
     delete?: never;
@@ -904,14 +863,6 @@ export interface components {
       client_order_id?: string;
       /** @description Number of contracts that were canceled (i.e. the remaining count at time of cancellation). */
       reduced_by: components['schemas']['FixedPointCount'];
-    };
-    CreateFCMSubtraderRequest: {
-      /** @description Suffix for the new subtrader. The full subtrader id is composed server-side as {user_id}_{subtrader_suffix}. */
-      subtrader_suffix: string;
-    };
-    CreateFCMSubtraderResponse: {
-      /** @description The full id of the created subtrader, in the form {user_id}_{subtrader_suffix}. */
-      subtrader_id: string;
     };
     CreateMarginFCMSubtraderRequest: {
       /** @description Suffix for the new subtrader. The full subtrader id is composed server-side as {user_id}_{subtrader_suffix}. */
@@ -1799,8 +1750,6 @@ export type BidAskDistributionHistorical = components['schemas']['BidAskDistribu
 export type BookSide = components['schemas']['BookSide'];
 export type BucketLimit = components['schemas']['BucketLimit'];
 export type CancelMarginOrderResponse = components['schemas']['CancelMarginOrderResponse'];
-export type CreateFcmSubtraderRequest = components['schemas']['CreateFCMSubtraderRequest'];
-export type CreateFcmSubtraderResponse = components['schemas']['CreateFCMSubtraderResponse'];
 export type CreateMarginFcmSubtraderRequest = components['schemas']['CreateMarginFCMSubtraderRequest'];
 export type CreateMarginFcmSubtraderResponse = components['schemas']['CreateMarginFCMSubtraderResponse'];
 export type CreateMarginOrderRequest = components['schemas']['CreateMarginOrderRequest'];
@@ -1928,35 +1877,6 @@ export interface operations {
         };
         content?: never;
       };
-    };
-  };
-  CreateFCMSubtrader: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateFCMSubtraderRequest'];
-      };
-    };
-    responses: {
-      /** @description Subtrader created successfully */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CreateFCMSubtraderResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      403: components['responses']['ForbiddenError'];
-      409: components['responses']['ConflictError'];
-      500: components['responses']['InternalServerError'];
     };
   };
   GetMarginBalance: {
@@ -2224,44 +2144,6 @@ export interface operations {
           'application/json': components['schemas']['ExchangeStatus'];
         };
       };
-    };
-  };
-  GetMarginFCMOrders: {
-    parameters: {
-      query: {
-        /** @description Restricts the response to margin orders for a specific subtrader (FCM members only) */
-        subtrader_id: string;
-        /** @description Filter by market ticker */
-        ticker?: components['parameters']['TickerQuery'];
-        /** @description Filter items after this Unix timestamp */
-        min_ts?: components['parameters']['MinTsQuery'];
-        /** @description Filter items before this Unix timestamp */
-        max_ts?: components['parameters']['MaxTsQuery'];
-        /** @description Filter by status. Possible values depend on the endpoint. */
-        status?: components['parameters']['StatusQuery'];
-        /** @description Number of margin orders per page. Defaults to 10000. */
-        limit?: components['parameters']['MarginOrdersLimitQuery'];
-        /** @description Pagination cursor. Use the cursor value returned from the previous response to get the next page of results. Leave empty for the first page. */
-        cursor?: components['parameters']['CursorQuery'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Margin orders retrieved successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GetMarginOrdersResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      500: components['responses']['InternalServerError'];
     };
   };
   CreateMarginFCMSubtrader: {

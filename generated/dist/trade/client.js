@@ -9,27 +9,20 @@ const SIGNED_OPERATIONS = new Set([
     'POST /communications/block-trade-proposals/{block_trade_proposal_id}/accept',
     'PUT /communications/quotes/{quote_id}/accept',
     'PUT /communications/rfqs/{rfq_id}/quotes/{quote_id}/accept',
-    'POST /portfolio/orders/{order_id}/amend',
     'POST /portfolio/events/orders/{order_id}/amend',
-    'POST /portfolio/subaccounts/positions/transfer',
     'POST /portfolio/subaccounts/transfer',
-    'DELETE /portfolio/orders/batched',
     'DELETE /portfolio/events/orders/batched',
-    'POST /portfolio/orders/batched',
     'POST /portfolio/events/orders/batched',
-    'DELETE /portfolio/orders/{order_id}',
     'DELETE /portfolio/events/orders/{order_id}',
     'PUT /communications/quotes/{quote_id}/confirm',
     'PUT /communications/rfqs/{rfq_id}/quotes/{quote_id}/confirm',
     'POST /api_keys',
     'POST /multivariate_event_collections/{collection_ticker}',
-    'POST /portfolio/orders',
     'POST /portfolio/order_groups/create',
     'POST /portfolio/events/orders',
     'POST /communications/quotes',
     'POST /communications/rfqs',
     'POST /portfolio/subaccounts',
-    'POST /portfolio/orders/{order_id}/decrease',
     'POST /portfolio/events/orders/{order_id}/decrease',
     'DELETE /api_keys/{api_key}',
     'DELETE /portfolio/order_groups/{order_group_id}',
@@ -61,7 +54,6 @@ const SIGNED_OPERATIONS = new Set([
     'GET /portfolio/orders/{order_id}/queue_position',
     'GET /portfolio/orders/queue_positions',
     'GET /portfolio/orders',
-    'GET /account/limits/perps',
     'GET /portfolio/summary/total_resting_order_value',
     'GET /portfolio/positions',
     'GET /communications/quotes/{quote_id}',
@@ -76,13 +68,10 @@ const SIGNED_OPERATIONS = new Set([
     'GET /portfolio/target_balance_allocation',
     'GET /portfolio/withdrawals',
     'POST /portfolio/intra_exchange_instance_transfer',
-    'PUT /portfolio/subaccounts/settlement-advance-lock',
-    'PUT /multivariate_event_collections/{collection_ticker}/lookup',
     'POST /communications/block-trade-proposals',
     'PUT /portfolio/order_groups/{order_group_id}/reset',
     'POST /portfolio/target_balance_allocation',
     'PUT /portfolio/order_groups/{order_group_id}/trigger',
-    'DELETE /portfolio/subaccounts/settlement-advance-lock',
     'PUT /portfolio/order_groups/{order_group_id}/limit',
     'PUT /portfolio/subaccounts/netting',
     'POST /account/api_usage_level/upgrade',
@@ -151,20 +140,6 @@ export class KalshiClient {
         }));
     }
     /**
-     * Amend Order
-     *
-     * Endpoint for amending the max number of fillable contracts and/or price in an existing order. Max fillable contracts is `remaining_count` + `fill_count`.
-     *
-     * `POST /portfolio/orders/{order_id}/amend` — signed: needs `apiKeyId` and a private key.
-     */
-    amendOrder(orderId, params, options) {
-        return this.core.unwrap(this.raw.POST('/portfolio/orders/{order_id}/amend', {
-            params: { path: { order_id: orderId } },
-            body: params,
-            ...this.core.init(options),
-        }));
-    }
-    /**
      * Amend Order (V2)
      *
      * Endpoint for amending the price and/or max fillable count of an existing event-market order using the V2 request/response shape. The request `count` is the updated total/max fillable count, equal to already filled count plus desired resting remaining count. This behavior matches the v1 amend endpoints; only the request/response shape differs.
@@ -183,16 +158,6 @@ export class KalshiClient {
         }));
     }
     /**
-     * Transfer Position Between Subaccounts
-     *
-     * Moves an existing position between two of the authenticated user's own subaccounts. Use 0 for the primary account, or 1-63 for numbered subaccounts. The transfer is idempotent on `client_transfer_id`: retrying with the same value returns 409. `price` is the per-contract transfer price as a fixed-point dollar string, and is always the YES-side price regardless of `side` — see the [Subaccounts](/getting_started/subaccounts) page for how it sets cost basis and P&L.
-     *
-     * `POST /portfolio/subaccounts/positions/transfer` — signed: needs `apiKeyId` and a private key.
-     */
-    applySubaccountPositionTransfer(params, options) {
-        return this.core.unwrap(this.raw.POST('/portfolio/subaccounts/positions/transfer', { body: params, ...this.core.init(options) }));
-    }
-    /**
      * Transfer Between Subaccounts
      *
      * Transfers funds between the authenticated user's subaccounts. Use 0 for the primary account, or 1-63 for numbered subaccounts. Set exchange_index to apply the transfer on a specific exchange shard (defaults to 0).
@@ -203,16 +168,6 @@ export class KalshiClient {
         return this.core.unwrap(this.raw.POST('/portfolio/subaccounts/transfer', { body: params, ...this.core.init(options) }));
     }
     /**
-     * Batch Cancel Orders
-     *
-     * Endpoint for cancelling a batch of orders. The maximum batch size scales with your tier's write budget — see [Rate Limits and Tiers](/getting_started/rate_limits).
-     *
-     * `DELETE /portfolio/orders/batched` — signed: needs `apiKeyId` and a private key.
-     */
-    batchCancelOrders(params = {}, options) {
-        return this.core.unwrap(this.raw.DELETE('/portfolio/orders/batched', { body: params, ...this.core.init(options) }));
-    }
-    /**
      * Batch Cancel Orders (V2)
      *
      * Endpoint for cancelling a batch of event-market orders using the V2 response shape. The maximum batch size scales with your tier's write budget — see [Rate Limits and Tiers](/getting_started/rate_limits).
@@ -221,16 +176,6 @@ export class KalshiClient {
      */
     batchCancelOrdersV2(params, options) {
         return this.core.unwrap(this.raw.DELETE('/portfolio/events/orders/batched', { body: params, ...this.core.init(options) }));
-    }
-    /**
-     * Batch Create Orders
-     *
-     * Endpoint for submitting a batch of orders. The maximum batch size scales with your tier's write budget — see [Rate Limits and Tiers](/getting_started/rate_limits).
-     *
-     * `POST /portfolio/orders/batched` — signed: needs `apiKeyId` and a private key.
-     */
-    batchCreateOrders(params, options) {
-        return this.core.unwrap(this.raw.POST('/portfolio/orders/batched', { body: params, ...this.core.init(options) }));
     }
     /**
      * Batch Create Orders (V2)
@@ -256,19 +201,6 @@ export class KalshiClient {
      */
     batchGetMarketCandlesticks(params, options) {
         return this.core.unwrap(this.raw.GET('/markets/candlesticks', { params: { query: params }, ...this.core.init(options) }));
-    }
-    /**
-     * Cancel Order
-     *
-     * Endpoint for canceling orders. The value for the orderId should match the id field of the order you want to decrease. Commonly, DELETE-type endpoints return 204 status with no body content on success. But we can't completely delete the order, as it may be partially filled already. Instead, the DeleteOrder endpoint reduce the order completely, essentially zeroing the remaining resting contracts on it. The zeroed order is returned on the response payload as a form of validation for the client.
-     *
-     * `DELETE /portfolio/orders/{order_id}` — signed: needs `apiKeyId` and a private key.
-     */
-    cancelOrder(orderId, params, options) {
-        return this.core.unwrap(this.raw.DELETE('/portfolio/orders/{order_id}', {
-            params: { path: { order_id: orderId }, query: params },
-            ...this.core.init(options),
-        }));
     }
     /**
      * Cancel Order (V2)
@@ -338,17 +270,6 @@ export class KalshiClient {
         }));
     }
     /**
-     * Create Order
-     *
-     * Endpoint for submitting orders in a market. Each user is limited to 200 000 open orders at a time.
-     *
-     * `POST /portfolio/orders` — signed: needs `apiKeyId` and a private key.
-     */
-    createOrder(params, options) {
-        const body = this.core.withClientOrderId(params, options);
-        return this.core.unwrap(this.raw.POST('/portfolio/orders', { body, ...this.core.init(options, { idempotent: true, body }) }));
-    }
-    /**
      * Create Order Group
      *
      * Creates a new order group with a contracts limit measured over a rolling 15-second window. Users can have up to 100,000 order groups at a time. When the limit is hit, all orders in the group are cancelled and no new orders can be placed until reset.
@@ -398,20 +319,6 @@ export class KalshiClient {
      */
     createSubaccount(params, options) {
         return this.core.unwrap(this.raw.POST('/portfolio/subaccounts', { body: params, ...this.core.init(options) }));
-    }
-    /**
-     * Decrease Order
-     *
-     * Endpoint for decreasing the number of contracts in an existing order. This is the only kind of edit available on order quantity. Cancelling an order is equivalent to decreasing an order amount to zero.
-     *
-     * `POST /portfolio/orders/{order_id}/decrease` — signed: needs `apiKeyId` and a private key.
-     */
-    decreaseOrder(orderId, params = {}, options) {
-        return this.core.unwrap(this.raw.POST('/portfolio/orders/{order_id}/decrease', {
-            params: { path: { order_id: orderId } },
-            body: params,
-            ...this.core.init(options),
-        }));
     }
     /**
      * Decrease Order (V2)
@@ -607,16 +514,6 @@ export class KalshiClient {
         }));
     }
     /**
-     * Get Event Candlesticks (Multiple Events)
-     *
-     * End-point for returning aggregated data across all markets corresponding to multiple events. Limited to 5000 candlesticks total across all events and markets.
-     *
-     * `GET /events/candlesticks` — public: sent unsigned.
-     */
-    getEventCandlesticksMultipleEvents(params, options) {
-        return this.core.unwrap(this.raw.GET('/events/candlesticks', { params: { query: params }, ...this.core.init(options) }));
-    }
-    /**
      * Get Event Fee Changes
      *
      * Event fees are an override layered on top of the parent series' fee structure. If `fee_type_override` and `fee_multiplier_override` are null, that indicates the override is cleared.
@@ -679,16 +576,6 @@ export class KalshiClient {
      */
     getEvents(params, options) {
         return new PagePromise((cursor) => this.core.unwrap(this.raw.GET('/events', { params: { query: { ...params, cursor: cursor } }, ...this.core.init(options) })), { itemsKey: 'events', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor });
-    }
-    /**
-     * Get Exchange Announcements
-     *
-     * Endpoint for getting all exchange-wide announcements.
-     *
-     * `GET /exchange/announcements` — public: sent unsigned.
-     */
-    getExchangeAnnouncements(options) {
-        return this.core.unwrap(this.raw.GET('/exchange/announcements', { ...this.core.init(options) }));
     }
     /**
      * Get Exchange Schedule
@@ -1060,21 +947,6 @@ export class KalshiClient {
         }));
     }
     /**
-     * Get Multivariate Event Collection Lookup History
-     *
-     * DEPRECATED: This endpoint predates RFQs and should not be used for new integrations. Endpoint for retrieving which markets in an event collection were recently looked up.
-     *
-     * `GET /multivariate_event_collections/{collection_ticker}/lookup` — public: sent unsigned.
-     *
-     * @deprecated This operation is deprecated by Kalshi.
-     */
-    getMultivariateEventCollectionLookupHistory(collectionTicker, params, options) {
-        return this.core.unwrap(this.raw.GET('/multivariate_event_collections/{collection_ticker}/lookup', {
-            params: { path: { collection_ticker: collectionTicker }, query: params },
-            ...this.core.init(options),
-        }));
-    }
-    /**
      * Get Multivariate Event Collections
      *
      * Endpoint for getting data about multivariate event collections.
@@ -1172,16 +1044,6 @@ export class KalshiClient {
             params: { query: { ...params, cursor: cursor } },
             ...this.core.init(options),
         })), { itemsKey: 'orders', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor });
-    }
-    /**
-     * Get Perps Account API Limits
-     *
-     * Endpoint to retrieve the Perps (margin) API tier limits associated with the authenticated user.
-     *
-     * `GET /account/limits/perps` — signed: needs `apiKeyId` and a private key.
-     */
-    getPerpsAccountApiLimits(options) {
-        return this.core.unwrap(this.raw.GET('/account/limits/perps', { ...this.core.init(options) }));
     }
     /**
      * Get Total Resting Order Value
@@ -1470,32 +1332,6 @@ export class KalshiClient {
         return this.core.unwrap(this.raw.POST('/portfolio/intra_exchange_instance_transfer', { body: params, ...this.core.init(options) }));
     }
     /**
-     * Lock Subaccount for Settlement Advance
-     *
-     * Locks a subaccount for settlement advance computation. Locking cancels resting orders, prevents trading, and returns a new state token.
-     *
-     * `PUT /portfolio/subaccounts/settlement-advance-lock` — signed: needs `apiKeyId` and a private key.
-     */
-    lockSubaccountForSettlementAdvance(params, options) {
-        return this.core.unwrap(this.raw.PUT('/portfolio/subaccounts/settlement-advance-lock', { body: params, ...this.core.init(options) }));
-    }
-    /**
-     * Lookup Tickers For Market In Multivariate Event Collection
-     *
-     * DEPRECATED: This endpoint predates RFQs and should not be used for new integrations. Endpoint for looking up an individual market in a multivariate event collection. If CreateMarketInMultivariateEventCollection has never been hit with that variable combination before, this will return a 404.
-     *
-     * `PUT /multivariate_event_collections/{collection_ticker}/lookup` — signed: needs `apiKeyId` and a private key.
-     *
-     * @deprecated This operation is deprecated by Kalshi.
-     */
-    lookupTickersForMarketInMultivariateEventCollection(collectionTicker, params, options) {
-        return this.core.unwrap(this.raw.PUT('/multivariate_event_collections/{collection_ticker}/lookup', {
-            params: { path: { collection_ticker: collectionTicker } },
-            body: params,
-            ...this.core.init(options),
-        }));
-    }
-    /**
      * Propose Block Trade
      *
      * Endpoint for creating a block trade proposal.
@@ -1551,16 +1387,6 @@ export class KalshiClient {
             body: parts.body,
             ...this.core.init(options),
         }));
-    }
-    /**
-     * Unlock Subaccount for Settlement Advance
-     *
-     * Unlocks a subaccount. Unlocking is rejected while the subaccount has an outstanding settlement advance.
-     *
-     * `DELETE /portfolio/subaccounts/settlement-advance-lock` — signed: needs `apiKeyId` and a private key.
-     */
-    unlockSubaccountForSettlementAdvance(params, options) {
-        return this.core.unwrap(this.raw.DELETE('/portfolio/subaccounts/settlement-advance-lock', { body: params, ...this.core.init(options) }));
     }
     /**
      * Update Order Group Limit

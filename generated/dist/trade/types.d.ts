@@ -80,26 +80,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/account/limits/perps': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Get Perps Account API Limits
-     * @description Endpoint to retrieve the Perps (margin) API tier limits associated with the authenticated user.
-     */
-    get: operations['GetPerpsAccountApiLimits'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api_keys': {
     parameters: {
       query?: never;
@@ -454,26 +434,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/events/candlesticks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Get Event Candlesticks (Multiple Events)
-     * @description End-point for returning aggregated data across all markets corresponding to multiple events. Limited to 5000 candlesticks total across all events and markets.
-     */
-    get: operations['GetEventCandlesticksMultipleEvents'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/events/fee_changes': {
     parameters: {
       query?: never;
@@ -548,26 +508,6 @@ export interface paths {
      * @description Endpoint for getting metadata about an event by its ticker.  Returns only the metadata information for an event.
      */
     get: operations['GetEventMetadata'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/exchange/announcements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Get Exchange Announcements
-     * @description Endpoint for getting all exchange-wide announcements.
-     */
-    get: operations['GetExchangeAnnouncements'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1204,32 +1144,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/multivariate_event_collections/{collection_ticker}/lookup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Get Multivariate Event Collection Lookup History
-     * @deprecated
-     * @description DEPRECATED: This endpoint predates RFQs and should not be used for new integrations. Endpoint for retrieving which markets in an event collection were recently looked up.
-     */
-    get: operations['GetMultivariateEventCollectionLookupHistory'];
-    /**
-     * Lookup Tickers For Market In Multivariate Event Collection
-     * @deprecated
-     * @description DEPRECATED: This endpoint predates RFQs and should not be used for new integrations. Endpoint for looking up an individual market in a multivariate event collection. If CreateMarketInMultivariateEventCollection has never been hit with that variable combination before, this will return a 404.
-     */
-    put: operations['LookupTickersForMarketInMultivariateEventCollection'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/portfolio/balance': {
     parameters: {
       query?: never;
@@ -1595,36 +1509,8 @@ export interface paths {
      */
     get: operations['GetOrders'];
     put?: never;
-    /**
-     * Create Order
-     * @description Endpoint for submitting orders in a market. Each user is limited to 200 000 open orders at a time.
-     */
-    post: operations['CreateOrder'];
+    post?: never;
     delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/portfolio/orders/batched': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Batch Create Orders
-     * @description Endpoint for submitting a batch of orders. The maximum batch size scales with your tier's write budget — see [Rate Limits and Tiers](/getting_started/rate_limits).
-     */
-    post: operations['BatchCreateOrders'];
-    /**
-     * Batch Cancel Orders
-     * @description Endpoint for cancelling a batch of orders. The maximum batch size scales with your tier's write budget — see [Rate Limits and Tiers](/getting_started/rate_limits).
-     */
-    delete: operations['BatchCancelOrders'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1664,50 +1550,6 @@ export interface paths {
     get: operations['GetOrder'];
     put?: never;
     post?: never;
-    /**
-     * Cancel Order
-     * @description Endpoint for canceling orders. The value for the orderId should match the id field of the order you want to decrease. Commonly, DELETE-type endpoints return 204 status with no body content on success. But we can't completely delete the order, as it may be partially filled already. Instead, the DeleteOrder endpoint reduce the order completely, essentially zeroing the remaining resting contracts on it. The zeroed order is returned on the response payload as a form of validation for the client.
-     */
-    delete: operations['CancelOrder'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/portfolio/orders/{order_id}/amend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Amend Order
-     * @description Endpoint for amending the max number of fillable contracts and/or price in an existing order. Max fillable contracts is `remaining_count` + `fill_count`.
-     */
-    post: operations['AmendOrder'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/portfolio/orders/{order_id}/decrease': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Decrease Order
-     * @description Endpoint for decreasing the number of contracts in an existing order. This is the only kind of edit available on order quantity. Cancelling an order is equivalent to decreasing an order amount to zero.
-     */
-    post: operations['DecreaseOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1833,50 +1675,6 @@ export interface paths {
     put: operations['UpdateSubaccountNetting'];
     post?: never;
     delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/portfolio/subaccounts/positions/transfer': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Transfer Position Between Subaccounts
-     * @description Moves an existing position between two of the authenticated user's own subaccounts. Use 0 for the primary account, or 1-63 for numbered subaccounts. The transfer is idempotent on `client_transfer_id`: retrying with the same value returns 409. `price` is the per-contract transfer price as a fixed-point dollar string, and is always the YES-side price regardless of `side` — see the [Subaccounts](/getting_started/subaccounts) page for how it sets cost basis and P&L.
-     */
-    post: operations['ApplySubaccountPositionTransfer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/portfolio/subaccounts/settlement-advance-lock': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Lock Subaccount for Settlement Advance
-     * @description Locks a subaccount for settlement advance computation. Locking cancels resting orders, prevents trading, and returns a new state token.
-     */
-    put: operations['LockSubaccountForSettlementAdvance'];
-    post?: never;
-    /**
-     * Unlock Subaccount for Settlement Advance
-     * @description Unlocks a subaccount. Unlocking is rejected while the subaccount has an outstanding settlement advance.
-     */
-    delete: operations['UnlockSubaccountForSettlementAdvance'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2224,49 +2022,6 @@ export interface components {
       trailing_30d_volume_fp: components['schemas']['FixedPointCount'];
       goals: components['schemas']['AccountApiUsageLevelVolumeGoal'][];
     };
-    AmendOrderRequest: {
-      /**
-       * @description Optional subaccount number to use for this amendment (0 for primary, 1-63 for subaccounts)
-       * @default 0
-       */
-      subaccount?: number;
-      /** @description Market ticker */
-      ticker: string;
-      /**
-       * @description Side of the order
-       * @enum {string}
-       */
-      side: 'yes' | 'no';
-      /**
-       * @description Action of the order
-       * @enum {string}
-       */
-      action: 'buy' | 'sell';
-      /** @description The original client-specified order ID to be amended */
-      client_order_id?: string;
-      /** @description The new client-specified order ID after amendment */
-      updated_client_order_id?: string;
-      /** @description Updated yes price for the order in cents */
-      yes_price?: number;
-      /** @description Updated no price for the order in cents */
-      no_price?: number;
-      /** @description Updated yes price for the order in fixed-point dollars. Exactly one of yes_price, no_price, yes_price_dollars, and no_price_dollars must be passed. */
-      yes_price_dollars?: components['schemas']['FixedPointDollars'];
-      /** @description Updated no price for the order in fixed-point dollars. Exactly one of yes_price, no_price, yes_price_dollars, and no_price_dollars must be passed. */
-      no_price_dollars?: components['schemas']['FixedPointDollars'];
-      /** @description Updated quantity for the order (whole contracts only). If updating quantity, provide count or count_fp; if both provided they must match. */
-      count?: number;
-      /** @description String representation of the updated quantity for the order. If updating quantity, provide count or count_fp; if both provided they must match. */
-      count_fp?: (string & components['schemas']['FixedPointCount']) | null;
-      /** @default 0 */
-      exchange_index?: components['schemas']['ExchangeIndex'];
-    };
-    AmendOrderResponse: {
-      /** @description The order before amendment */
-      old_order: components['schemas']['Order'];
-      /** @description The order after amendment */
-      order: components['schemas']['Order'];
-    };
     /**
      * @example {
      *       "ticker": "HIGHNY-24JAN01-T60",
@@ -2320,25 +2075,6 @@ export interface components {
        */
       ts_ms: number;
     };
-    Announcement: {
-      /**
-       * @description The type of the announcement.
-       * @enum {string}
-       */
-      type: 'info' | 'warning' | 'error';
-      /** @description The message contained within the announcement. */
-      message: string;
-      /**
-       * Format: date-time
-       * @description The time the announcement was delivered.
-       */
-      delivery_time: string;
-      /**
-       * @description The current status of this announcement.
-       * @enum {string}
-       */
-      status: 'active' | 'inactive';
-    };
     ApiKey: {
       /** @description Unique identifier for the API key */
       api_key_id: string;
@@ -2375,32 +2111,6 @@ export interface components {
       expires_ts?: number | null;
       /** @description How the grant was created: "volume" (earned from trading volume) or "manual" (assigned by Kalshi). */
       source: string;
-    };
-    ApplySubaccountPositionTransferRequest: {
-      /**
-       * Format: uuid
-       * @description Unique client-provided transfer ID for idempotency. Retrying with the same value returns 409.
-       */
-      client_transfer_id: string;
-      /** @description Source subaccount number (0 for primary, 1-63 for numbered subaccounts). */
-      from_subaccount: number | null;
-      /** @description Destination subaccount number (0 for primary, 1-63 for numbered subaccounts). */
-      to_subaccount: number | null;
-      /** @description Ticker of the market whose position is being moved. The market must be on exchange shard 0; markets on any other shard are rejected. */
-      market_ticker: string;
-      /**
-       * @description Side of the position to move.
-       * @enum {string}
-       */
-      side: 'yes' | 'no';
-      /** @description Number of contracts to move (must be greater than 0). */
-      count: number | null;
-      /** @description Per-contract price in fixed-point dollars (0 to 1.00 inclusive) used to set cost basis and realized P&L. Always the YES-side price, even when `side` is `no`; a NO position transferred at `price` p carries a per-contract NO-side value of 1.00 − p. */
-      price: components['schemas']['FixedPointDollars'];
-    };
-    ApplySubaccountPositionTransferResponse: {
-      /** @description Server-generated identifier for the position transfer. */
-      position_transfer_id: string;
     };
     ApplySubaccountTransferRequest: {
       /**
@@ -2439,42 +2149,6 @@ export interface components {
       size_min?: number | null;
       /** @description List of active quoters for this event. */
       active_quoters: string[];
-    };
-    BatchCancelOrdersIndividualResponse: {
-      /** @description The order ID to identify which order had an error during batch cancellation */
-      order_id: string;
-      order?: components['schemas']['Order'] | null;
-      /** @description String representation of the number of contracts that were successfully canceled from this order */
-      reduced_by_fp: components['schemas']['FixedPointCount'];
-      error?: components['schemas']['ErrorResponse'] | null;
-    };
-    BatchCancelOrdersRequest: {
-      /**
-       * @deprecated
-       * @description An array of order IDs to cancel
-       */
-      ids?: string[];
-      /** @description An array of orders to cancel, each optionally specifying a subaccount */
-      orders?: components['schemas']['BatchCancelOrdersRequestOrder'][];
-    };
-    BatchCancelOrdersRequestOrder: {
-      /** @description Order ID to cancel */
-      order_id: string;
-      /**
-       * @description Optional subaccount number to use for this cancellation (0 for primary, 1-63 for subaccounts)
-       * @default 0
-       */
-      subaccount?: number;
-      /**
-       * @description Exchange shard index. Defaults to 0. Use -1 to auto-route by market ticker.
-       * @default 0
-       */
-      exchange_index?: components['schemas']['ExchangeIndex'];
-      /** @description Market ticker. Required when exchange_index is -1 (auto). */
-      market_ticker?: string;
-    };
-    BatchCancelOrdersResponse: {
-      orders: components['schemas']['BatchCancelOrdersIndividualResponse'][];
     };
     /**
      * @example {
@@ -2537,17 +2211,6 @@ export interface components {
         ts_ms?: number | null;
         error?: components['schemas']['ErrorResponse'] | null;
       }[];
-    };
-    BatchCreateOrdersIndividualResponse: {
-      client_order_id?: string | null;
-      order?: components['schemas']['Order'] | null;
-      error?: components['schemas']['ErrorResponse'] | null;
-    };
-    BatchCreateOrdersRequest: {
-      orders: components['schemas']['CreateOrderRequest'][];
-    };
-    BatchCreateOrdersResponse: {
-      orders: components['schemas']['BatchCreateOrdersIndividualResponse'][];
     };
     /**
      * @example {
@@ -2739,11 +2402,6 @@ export interface components {
        */
       bucket_capacity: number;
     };
-    CancelOrderResponse: {
-      order: components['schemas']['Order'];
-      /** @description String representation of the number of contracts that were successfully canceled from this order */
-      reduced_by_fp: components['schemas']['FixedPointCount'];
-    };
     /**
      * @example {
      *       "order_id": "3b23c1c7-f4ef-4f0d-8b9a-9e53c61f1a0d",
@@ -2813,62 +2471,6 @@ export interface components {
       /** @description Subaccount number that owns the created order group (0 for primary, 1-63 for subaccounts). */
       subaccount: number;
       exchange_index?: components['schemas']['ExchangeIndex'];
-    };
-    CreateOrderRequest: {
-      ticker: string;
-      client_order_id?: string;
-      /** @enum {string} */
-      side: 'yes' | 'no';
-      /** @enum {string} */
-      action: 'buy' | 'sell';
-      /** @description Order quantity in contracts (whole contracts only). Provide count or count_fp; if both provided they must match. */
-      count?: number;
-      /** @description String representation of the order quantity in contracts. Provide count or count_fp; if both provided they must match. */
-      count_fp?: (string & components['schemas']['FixedPointCount']) | null;
-      yes_price?: number;
-      no_price?: number;
-      /** @description Submitting price of the Yes side in fixed-point dollars */
-      yes_price_dollars?: components['schemas']['FixedPointDollars'];
-      /** @description Submitting price of the No side in fixed-point dollars */
-      no_price_dollars?: components['schemas']['FixedPointDollars'];
-      /**
-       * Format: int64
-       * @description Optional Unix timestamp in seconds for when the order expires. To place
-       *     an expiring order, set `time_in_force` to `good_till_canceled` and
-       *     provide this `expiration_ts`. `GTT` is an internal execution type and is
-       *     not a valid API value for `time_in_force`. The `immediate_or_cancel`
-       *     time-in-force value cannot be combined with `expiration_ts`.
-       */
-      expiration_ts?: number;
-      /**
-       * @description Specifies how long the order remains active. Use `good_till_canceled`
-       *     with `expiration_ts` for an order that should rest until a specific
-       *     expiration time; without `expiration_ts`, `good_till_canceled` is a
-       *     true good-till-canceled order. `GTT` is not a valid API value.
-       * @enum {string}
-       */
-      time_in_force?: 'fill_or_kill' | 'good_till_canceled' | 'immediate_or_cancel';
-      /** @description Maximum cost in cents. When specified, the order will automatically have Fill-or-Kill (FoK) behavior. */
-      buy_max_cost?: number;
-      post_only?: boolean;
-      reduce_only?: boolean;
-      /** @description Deprecated: Use reduce_only instead. Only accepts value of 0. */
-      sell_position_floor?: number;
-      self_trade_prevention_type?: components['schemas']['SelfTradePreventionType'];
-      /** @description The order group this order is part of */
-      order_group_id?: string;
-      /** @description If this flag is set to true, the order will be canceled if the order is open and trading on the exchange is paused for any reason. */
-      cancel_order_on_pause?: boolean;
-      /**
-       * @description The subaccount number to use for this order. 0 is the primary subaccount.
-       * @default 0
-       */
-      subaccount?: number;
-      /** @default 0 */
-      exchange_index?: components['schemas']['ExchangeIndex'];
-    };
-    CreateOrderResponse: {
-      order: components['schemas']['Order'];
     };
     /**
      * @example {
@@ -3013,26 +2615,6 @@ export interface components {
       open_time: string;
       /** @description Closing time in ET (Eastern Time) format HH:MM. */
       close_time: string;
-    };
-    DecreaseOrderRequest: {
-      /**
-       * @description Optional subaccount number to use for this decrease (0 for primary, 1-63 for subaccounts)
-       * @default 0
-       */
-      subaccount?: number;
-      /** @description Number of contracts to reduce by (whole contracts only). Reduce-by may be provided via reduce_by or reduce_by_fp; if both provided they must match. Exactly one of reduce_by(/reduce_by_fp) or reduce_to(/reduce_to_fp) must be provided. */
-      reduce_by?: number;
-      /** @description String representation of the number of contracts to reduce by. Reduce-by may be provided via reduce_by or reduce_by_fp; if both provided they must match. Exactly one of reduce_by(/reduce_by_fp) or reduce_to(/reduce_to_fp) must be provided. */
-      reduce_by_fp?: (string & components['schemas']['FixedPointCount']) | null;
-      /** @description Number of contracts to reduce to (whole contracts only). Reduce-to may be provided via reduce_to or reduce_to_fp; if both provided they must match. Exactly one of reduce_by(/reduce_by_fp) or reduce_to(/reduce_to_fp) must be provided. */
-      reduce_to?: number;
-      /** @description String representation of the number of contracts to reduce to. Reduce-to may be provided via reduce_to or reduce_to_fp; if both provided they must match. Exactly one of reduce_by(/reduce_by_fp) or reduce_to(/reduce_to_fp) must be provided. */
-      reduce_to_fp?: (string & components['schemas']['FixedPointCount']) | null;
-      /** @default 0 */
-      exchange_index?: components['schemas']['ExchangeIndex'];
-    };
-    DecreaseOrderResponse: {
-      order: components['schemas']['Order'];
     };
     /**
      * @example {
@@ -3473,22 +3055,6 @@ export interface components {
       /** @description Data for the markets in this event. This field is deprecated in favour of the "markets" field inside the event. Which will be filled with the same value if you use the query parameter "with_nested_markets=true". */
       markets: components['schemas']['Market'][];
     };
-    GetEventsCandlesticksResponse: {
-      /** @description Array of event candlestick responses, one for each event ticker. */
-      events: {
-        /** @description The event ticker */
-        event_ticker: string;
-        /** @description Array of market tickers in the event. */
-        market_tickers: string[];
-        /** @description Array of market candlestick arrays, one for each market in the event. */
-        market_candlesticks: components['schemas']['MarketCandlestick'][][];
-        /**
-         * Format: int64
-         * @description Adjusted end timestamp if the requested candlesticks would be larger than maxAggregateCandidates.
-         */
-        adjusted_end_ts: number;
-      }[];
-    };
     GetEventsResponse: {
       /** @description Array of events matching the query criteria. */
       events: components['schemas']['EventData'][];
@@ -3496,10 +3062,6 @@ export interface components {
       milestones?: components['schemas']['Milestone'][];
       /** @description Pagination cursor for the next page. Empty if there are no more results. */
       cursor: string;
-    };
-    GetExchangeAnnouncementsResponse: {
-      /** @description A list of exchange-wide announcements. */
-      announcements: components['schemas']['Announcement'][];
     };
     GetExchangeScheduleResponse: {
       schedule: components['schemas']['Schedule'];
@@ -3595,10 +3157,6 @@ export interface components {
       milestones: components['schemas']['Milestone'][];
       /** @description Cursor for pagination. */
       cursor?: string;
-    };
-    GetMultivariateEventCollectionLookupHistoryResponse: {
-      /** @description List of recent lookup points in the collection. */
-      lookup_points: components['schemas']['LookupPoint'][];
     };
     GetMultivariateEventCollectionResponse: {
       /** @description The multivariate event collection. */
@@ -3859,42 +3417,6 @@ export interface components {
       };
       /** @description Milestone ID */
       milestone_id: string;
-    };
-    LockSubaccountForSettlementAdvanceRequest: {
-      /** @description Subaccount number (0 for primary, 1-63 for numbered subaccounts). */
-      subaccount_number: number | null;
-      /** @description Identifier for an exchange shard. Defaults to 0 if unspecified. */
-      exchange_index?: components['schemas']['ExchangeIndex'];
-    };
-    LockSubaccountForSettlementAdvanceResponse: {
-      /**
-       * Format: uuid
-       * @description New state token for settlement advance compare-and-swap requests.
-       */
-      settlement_advance_state: string;
-    };
-    LookupPoint: {
-      /** @description Event ticker for the lookup point. */
-      event_ticker: string;
-      /** @description Market ticker for the lookup point. */
-      market_ticker: string;
-      /** @description Markets that were selected for this lookup. */
-      selected_markets: components['schemas']['TickerPair'][];
-      /**
-       * Format: date-time
-       * @description Timestamp when this lookup was last queried.
-       */
-      last_queried_ts: string;
-    };
-    LookupTickersForMarketInMultivariateEventCollectionRequest: {
-      /** @description List of selected markets that act as parameters to determine which market is produced. */
-      selected_markets: components['schemas']['TickerPair'][];
-    };
-    LookupTickersForMarketInMultivariateEventCollectionResponse: {
-      /** @description Event ticker for the looked up market. */
-      event_ticker: string;
-      /** @description Market ticker for the looked up market. */
-      market_ticker: string;
     };
     MaintenanceWindow: {
       /**
@@ -4803,14 +4325,6 @@ export interface components {
       /** @description True if this trade was matched off-book as a block trade (e.g. via RFQ / negotiated block proposal); false for trades that filled on the standard order book. */
       is_block_trade: boolean;
     };
-    UnlockSubaccountForSettlementAdvanceRequest: {
-      /** @description Subaccount number (0 for primary, 1-63 for numbered subaccounts). */
-      subaccount_number: number | null;
-      /** @description Identifier for an exchange shard. Defaults to 0 if unspecified. */
-      exchange_index?: components['schemas']['ExchangeIndex'];
-    };
-    /** @description Empty response indicating the subaccount was unlocked successfully. */
-    UnlockSubaccountForSettlementAdvanceResponse: Record<string, never>;
     UpdateOrderGroupLimitRequest: {
       /**
        * Format: int64
@@ -5088,28 +4602,16 @@ export type AcceptBlockTradeProposalRequest = components['schemas']['AcceptBlock
 export type AcceptQuoteRequest = components['schemas']['AcceptQuoteRequest'];
 export type AccountApiUsageLevelVolumeGoal = components['schemas']['AccountApiUsageLevelVolumeGoal'];
 export type AccountApiUsageLevelVolumeProgress = components['schemas']['AccountApiUsageLevelVolumeProgress'];
-export type AmendOrderRequest = components['schemas']['AmendOrderRequest'];
-export type AmendOrderResponse = components['schemas']['AmendOrderResponse'];
 export type AmendOrderV2Request = components['schemas']['AmendOrderV2Request'];
 export type AmendOrderV2Response = components['schemas']['AmendOrderV2Response'];
-export type Announcement = components['schemas']['Announcement'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type ApiKeyScope = components['schemas']['ApiKeyScope'];
 export type ApiUsageLevelGrant = components['schemas']['ApiUsageLevelGrant'];
-export type ApplySubaccountPositionTransferRequest = components['schemas']['ApplySubaccountPositionTransferRequest'];
-export type ApplySubaccountPositionTransferResponse = components['schemas']['ApplySubaccountPositionTransferResponse'];
 export type ApplySubaccountTransferRequest = components['schemas']['ApplySubaccountTransferRequest'];
 export type ApplySubaccountTransferResponse = components['schemas']['ApplySubaccountTransferResponse'];
 export type AssociatedEvent = components['schemas']['AssociatedEvent'];
-export type BatchCancelOrdersIndividualResponse = components['schemas']['BatchCancelOrdersIndividualResponse'];
-export type BatchCancelOrdersRequest = components['schemas']['BatchCancelOrdersRequest'];
-export type BatchCancelOrdersRequestOrder = components['schemas']['BatchCancelOrdersRequestOrder'];
-export type BatchCancelOrdersResponse = components['schemas']['BatchCancelOrdersResponse'];
 export type BatchCancelOrdersV2Request = components['schemas']['BatchCancelOrdersV2Request'];
 export type BatchCancelOrdersV2Response = components['schemas']['BatchCancelOrdersV2Response'];
-export type BatchCreateOrdersIndividualResponse = components['schemas']['BatchCreateOrdersIndividualResponse'];
-export type BatchCreateOrdersRequest = components['schemas']['BatchCreateOrdersRequest'];
-export type BatchCreateOrdersResponse = components['schemas']['BatchCreateOrdersResponse'];
 export type BatchCreateOrdersV2Request = components['schemas']['BatchCreateOrdersV2Request'];
 export type BatchCreateOrdersV2Response = components['schemas']['BatchCreateOrdersV2Response'];
 export type BatchGetMarketCandlesticksResponse = components['schemas']['BatchGetMarketCandlesticksResponse'];
@@ -5118,7 +4620,6 @@ export type BidAskDistributionHistorical = components['schemas']['BidAskDistribu
 export type BlockTradeProposal = components['schemas']['BlockTradeProposal'];
 export type BookSide = components['schemas']['BookSide'];
 export type BucketLimit = components['schemas']['BucketLimit'];
-export type CancelOrderResponse = components['schemas']['CancelOrderResponse'];
 export type CancelOrderV2Response = components['schemas']['CancelOrderV2Response'];
 export type CreateApiKeyRequest = components['schemas']['CreateApiKeyRequest'];
 export type CreateApiKeyResponse = components['schemas']['CreateApiKeyResponse'];
@@ -5128,8 +4629,6 @@ export type CreateMarketInMultivariateEventCollectionResponse =
   components['schemas']['CreateMarketInMultivariateEventCollectionResponse'];
 export type CreateOrderGroupRequest = components['schemas']['CreateOrderGroupRequest'];
 export type CreateOrderGroupResponse = components['schemas']['CreateOrderGroupResponse'];
-export type CreateOrderRequest = components['schemas']['CreateOrderRequest'];
-export type CreateOrderResponse = components['schemas']['CreateOrderResponse'];
 export type CreateOrderV2Request = components['schemas']['CreateOrderV2Request'];
 export type CreateOrderV2Response = components['schemas']['CreateOrderV2Response'];
 export type CreateQuoteRequest = components['schemas']['CreateQuoteRequest'];
@@ -5139,8 +4638,6 @@ export type CreateRfqResponse = components['schemas']['CreateRFQResponse'];
 export type CreateSubaccountRequest = components['schemas']['CreateSubaccountRequest'];
 export type CreateSubaccountResponse = components['schemas']['CreateSubaccountResponse'];
 export type DailySchedule = components['schemas']['DailySchedule'];
-export type DecreaseOrderRequest = components['schemas']['DecreaseOrderRequest'];
-export type DecreaseOrderResponse = components['schemas']['DecreaseOrderResponse'];
 export type DecreaseOrderV2Request = components['schemas']['DecreaseOrderV2Request'];
 export type DecreaseOrderV2Response = components['schemas']['DecreaseOrderV2Response'];
 export type Deposit = components['schemas']['Deposit'];
@@ -5178,9 +4675,7 @@ export type GetEventForecastPercentilesHistoryResponse =
 export type GetEventLiveDataResponse = components['schemas']['GetEventLiveDataResponse'];
 export type GetEventMetadataResponse = components['schemas']['GetEventMetadataResponse'];
 export type GetEventResponse = components['schemas']['GetEventResponse'];
-export type GetEventsCandlesticksResponse = components['schemas']['GetEventsCandlesticksResponse'];
 export type GetEventsResponse = components['schemas']['GetEventsResponse'];
-export type GetExchangeAnnouncementsResponse = components['schemas']['GetExchangeAnnouncementsResponse'];
 export type GetExchangeScheduleResponse = components['schemas']['GetExchangeScheduleResponse'];
 export type GetFillsResponse = components['schemas']['GetFillsResponse'];
 export type GetFiltersBySportsResponse = components['schemas']['GetFiltersBySportsResponse'];
@@ -5201,8 +4696,6 @@ export type GetMarketResponse = components['schemas']['GetMarketResponse'];
 export type GetMarketsResponse = components['schemas']['GetMarketsResponse'];
 export type GetMilestoneResponse = components['schemas']['GetMilestoneResponse'];
 export type GetMilestonesResponse = components['schemas']['GetMilestonesResponse'];
-export type GetMultivariateEventCollectionLookupHistoryResponse =
-  components['schemas']['GetMultivariateEventCollectionLookupHistoryResponse'];
 export type GetMultivariateEventCollectionResponse = components['schemas']['GetMultivariateEventCollectionResponse'];
 export type GetMultivariateEventCollectionsResponse = components['schemas']['GetMultivariateEventCollectionsResponse'];
 export type GetMultivariateEventsResponse = components['schemas']['GetMultivariateEventsResponse'];
@@ -5241,15 +4734,6 @@ export type IntraExchangeInstanceTransferRequest = components['schemas']['IntraE
 export type IntraExchangeInstanceTransferResponse = components['schemas']['IntraExchangeInstanceTransferResponse'];
 export type IntraExchangeInstanceTransferStatus = components['schemas']['IntraExchangeInstanceTransferStatus'];
 export type LiveData = components['schemas']['LiveData'];
-export type LockSubaccountForSettlementAdvanceRequest =
-  components['schemas']['LockSubaccountForSettlementAdvanceRequest'];
-export type LockSubaccountForSettlementAdvanceResponse =
-  components['schemas']['LockSubaccountForSettlementAdvanceResponse'];
-export type LookupPoint = components['schemas']['LookupPoint'];
-export type LookupTickersForMarketInMultivariateEventCollectionRequest =
-  components['schemas']['LookupTickersForMarketInMultivariateEventCollectionRequest'];
-export type LookupTickersForMarketInMultivariateEventCollectionResponse =
-  components['schemas']['LookupTickersForMarketInMultivariateEventCollectionResponse'];
 export type MaintenanceWindow = components['schemas']['MaintenanceWindow'];
 export type Market = components['schemas']['Market'];
 export type MarketCandlestick = components['schemas']['MarketCandlestick'];
@@ -5293,10 +4777,6 @@ export type TargetBalanceAllocation = components['schemas']['TargetBalanceAlloca
 export type TargetBalanceAllocationInput = components['schemas']['TargetBalanceAllocationInput'];
 export type TickerPair = components['schemas']['TickerPair'];
 export type Trade = components['schemas']['Trade'];
-export type UnlockSubaccountForSettlementAdvanceRequest =
-  components['schemas']['UnlockSubaccountForSettlementAdvanceRequest'];
-export type UnlockSubaccountForSettlementAdvanceResponse =
-  components['schemas']['UnlockSubaccountForSettlementAdvanceResponse'];
 export type UpdateOrderGroupLimitRequest = components['schemas']['UpdateOrderGroupLimitRequest'];
 export type UpdateSubaccountNettingRequest = components['schemas']['UpdateSubaccountNettingRequest'];
 export type UserFilter = components['schemas']['UserFilter'];
@@ -5469,40 +4949,6 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Account API tier limits retrieved successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GetAccountApiLimitsResponse'];
-        };
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Internal server error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  GetPerpsAccountApiLimits: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Perps account API tier limits retrieved successfully */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6297,56 +5743,6 @@ export interface operations {
       };
     };
   };
-  GetEventCandlesticksMultipleEvents: {
-    parameters: {
-      query: {
-        /** @description Comma-separated list of event tickers */
-        event_tickers: string;
-        /** @description Start timestamp for the range */
-        start_ts: number;
-        /** @description End timestamp for the range */
-        end_ts: number;
-        /** @description Specifies the length of each candlestick period, in minutes. Must be one minute, one hour, or one day. */
-        period_interval: 1 | 60 | 1440;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Event candlesticks retrieved successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GetEventsCandlesticksResponse'];
-        };
-      };
-      /** @description Bad request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Unauthorized */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Internal server error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
   GetEventFeeChanges: {
     parameters: {
       query?: {
@@ -6522,33 +5918,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-      /** @description Internal server error */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  GetExchangeAnnouncements: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Exchange announcements retrieved successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GetExchangeAnnouncementsResponse'];
-        };
       };
       /** @description Internal server error */
       500: {
@@ -7837,65 +7206,6 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
-  GetMultivariateEventCollectionLookupHistory: {
-    parameters: {
-      query: {
-        /** @description Number of seconds to look back for lookup history. Must be one of 10, 60, 300, or 3600. */
-        lookback_seconds: 10 | 60 | 300 | 3600;
-      };
-      header?: never;
-      path: {
-        /** @description Collection ticker */
-        collection_ticker: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Lookup history retrieved successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GetMultivariateEventCollectionLookupHistoryResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  LookupTickersForMarketInMultivariateEventCollection: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Collection ticker */
-        collection_ticker: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LookupTickersForMarketInMultivariateEventCollectionRequest'];
-      };
-    };
-    responses: {
-      /** @description Market looked up successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LookupTickersForMarketInMultivariateEventCollectionResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      404: components['responses']['NotFoundError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
   GetBalance: {
     parameters: {
       query?: {
@@ -8538,91 +7848,6 @@ export interface operations {
       500: components['responses']['InternalServerError'];
     };
   };
-  CreateOrder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOrderRequest'];
-      };
-    };
-    responses: {
-      /** @description Order created successfully */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CreateOrderResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      409: components['responses']['ConflictError'];
-      429: components['responses']['RateLimitError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  BatchCreateOrders: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BatchCreateOrdersRequest'];
-      };
-    };
-    responses: {
-      /** @description Batch order creation completed */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BatchCreateOrdersResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      403: components['responses']['ForbiddenError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  BatchCancelOrders: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BatchCancelOrdersRequest'];
-      };
-    };
-    responses: {
-      /** @description Batch order cancellation completed */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BatchCancelOrdersResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      403: components['responses']['ForbiddenError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
   GetOrderQueuePositions: {
     parameters: {
       query?: {
@@ -8674,101 +7899,6 @@ export interface operations {
           'application/json': components['schemas']['GetOrderResponse'];
         };
       };
-      401: components['responses']['UnauthorizedError'];
-      404: components['responses']['NotFoundError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  CancelOrder: {
-    parameters: {
-      query?: {
-        /** @description Subaccount number (0 for primary, 1-63 for subaccounts). Defaults to 0. */
-        subaccount?: components['parameters']['SubaccountQueryDefaultPrimary'];
-        /** @description Identifier for an exchange shard. Defaults to 0. */
-        exchange_index?: components['parameters']['ExchangeIndexQuery'];
-        /** @description Market ticker. Required when exchange_index is -1 (auto). */
-        market_ticker?: string;
-      };
-      header?: never;
-      path: {
-        /** @description Order ID */
-        order_id: components['parameters']['OrderIdPath'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Order cancelled successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CancelOrderResponse'];
-        };
-      };
-      401: components['responses']['UnauthorizedError'];
-      404: components['responses']['NotFoundError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  AmendOrder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Order ID */
-        order_id: components['parameters']['OrderIdPath'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AmendOrderRequest'];
-      };
-    };
-    responses: {
-      /** @description Order amended successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AmendOrderResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      404: components['responses']['NotFoundError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  DecreaseOrder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Order ID */
-        order_id: components['parameters']['OrderIdPath'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DecreaseOrderRequest'];
-      };
-    };
-    responses: {
-      /** @description Order decreased successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DecreaseOrderResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
       401: components['responses']['UnauthorizedError'];
       404: components['responses']['NotFoundError'];
       500: components['responses']['InternalServerError'];
@@ -8969,90 +8099,6 @@ export interface operations {
       };
       400: components['responses']['BadRequestError'];
       401: components['responses']['UnauthorizedError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  ApplySubaccountPositionTransfer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ApplySubaccountPositionTransferRequest'];
-      };
-    };
-    responses: {
-      /** @description Position transfer completed successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApplySubaccountPositionTransferResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      409: components['responses']['ConflictError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  LockSubaccountForSettlementAdvance: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LockSubaccountForSettlementAdvanceRequest'];
-      };
-    };
-    responses: {
-      /** @description Subaccount locked successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LockSubaccountForSettlementAdvanceResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      409: components['responses']['ConflictError'];
-      500: components['responses']['InternalServerError'];
-    };
-  };
-  UnlockSubaccountForSettlementAdvance: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UnlockSubaccountForSettlementAdvanceRequest'];
-      };
-    };
-    responses: {
-      /** @description Subaccount unlocked successfully */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnlockSubaccountForSettlementAdvanceResponse'];
-        };
-      };
-      400: components['responses']['BadRequestError'];
-      401: components['responses']['UnauthorizedError'];
-      409: components['responses']['ConflictError'];
       500: components['responses']['InternalServerError'];
     };
   };

@@ -32,7 +32,6 @@ const SIGNED_OPERATIONS: ReadonlySet<string> = new Set([
   'POST /margin/orders/{order_id}/amend',
   'POST /portfolio/margin/subaccounts/transfer',
   'DELETE /margin/orders/{order_id}',
-  'POST /fcm/subtraders',
   'POST /margin/fcm/subtraders',
   'POST /margin/orders',
   'POST /margin/order_groups/create',
@@ -48,7 +47,6 @@ const SIGNED_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /margin/isolated/positions/{ticker}/exit_trigger',
   'GET /margin/balance',
   'GET /margin/enabled',
-  'GET /margin/fcm/orders',
   'GET /margin/fee_tiers',
   'GET /margin/fills',
   'GET /margin/funding_history',
@@ -86,13 +84,6 @@ export type ApplyMarginSubaccountTransferResponse =
   operations['ApplyMarginSubaccountTransfer']['responses'][200]['content']['application/json'];
 /** Parameters of `cancelMarginOrder`. */
 export type CancelMarginOrderParams = NonNullable<operations['CancelMarginOrder']['parameters']['query']>;
-/** Parameters of `createFCMSubtrader`. */
-export type CreateFCMSubtraderParams = NonNullable<
-  operations['CreateFCMSubtrader']['requestBody']
->['content']['application/json'];
-/** Success body of `createFCMSubtrader`. */
-export type CreateFCMSubtraderResponse =
-  operations['CreateFCMSubtrader']['responses'][201]['content']['application/json'];
 /** Parameters of `createMarginFCMSubtrader`. */
 export type CreateMarginFCMSubtraderParams = NonNullable<
   operations['CreateMarginFCMSubtrader']['requestBody']
@@ -169,13 +160,6 @@ export type GetMarginEnabledResponse = operations['GetMarginEnabled']['responses
 /** Success body of `getMarginExchangeStatus`. */
 export type GetMarginExchangeStatusResponse =
   operations['GetMarginExchangeStatus']['responses'][200]['content']['application/json'];
-/** Parameters of `getMarginFCMOrders`. */
-export type GetMarginFCMOrdersParams = NonNullable<operations['GetMarginFCMOrders']['parameters']['query']>;
-/** Success body of `getMarginFCMOrders`. */
-export type GetMarginFCMOrdersResponse =
-  operations['GetMarginFCMOrders']['responses'][200]['content']['application/json'];
-/** One item of `getMarginFCMOrders`'s pages. */
-export type GetMarginFCMOrdersItem = NonNullable<GetMarginFCMOrdersResponse['orders']>[number];
 /** Parameters of `getMarginFills`. */
 export type GetMarginFillsParams = NonNullable<operations['GetMarginFills']['parameters']['query']>;
 /** One item of `getMarginFills`'s pages. */
@@ -359,17 +343,6 @@ export class KalshiPerpsClient {
         ...this.core.init(options),
       }),
     );
-  }
-
-  /**
-   * Create FCM Subtrader
-   *
-   * Endpoint for FCM members to create a subtrader.
-   *
-   * `POST /fcm/subtraders` — signed: needs `apiKeyId` and a private key.
-   */
-  createFCMSubtrader(params: CreateFCMSubtraderParams, options?: RequestOptions): Promise<CreateFCMSubtraderResponse> {
-    return this.core.unwrap(this.raw.POST('/fcm/subtraders', { body: params, ...this.core.init(options) }));
   }
 
   /**
@@ -642,30 +615,6 @@ export class KalshiPerpsClient {
    */
   getMarginExchangeStatus(options?: RequestOptions): Promise<GetMarginExchangeStatusResponse> {
     return this.core.unwrap(this.raw.GET('/margin/exchange/status', { ...this.core.init(options) }));
-  }
-
-  /**
-   * Get FCM Orders
-   *
-   * Endpoint for FCM members to get margin orders filtered by subtrader ID.
-   * This endpoint requires FCM member access level and allows filtering margin orders by subtrader ID.
-   *
-   * `GET /margin/fcm/orders` — signed: needs `apiKeyId` and a private key.
-   */
-  getMarginFCMOrders(
-    params: GetMarginFCMOrdersParams,
-    options?: RequestOptions,
-  ): PagePromise<GetMarginFCMOrdersResponse, GetMarginFCMOrdersItem> {
-    return new PagePromise<GetMarginFCMOrdersResponse, GetMarginFCMOrdersItem>(
-      (cursor) =>
-        this.core.unwrap(
-          this.raw.GET('/margin/fcm/orders', {
-            params: { query: { ...params, cursor: cursor } },
-            ...this.core.init(options),
-          }),
-        ),
-      { itemsKey: 'orders', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
-    );
   }
 
   /**

@@ -3,25 +3,18 @@ import createClient, { type Client } from 'openapi-fetch';
 import type {
   operations,
   paths,
-  AmendOrderResponse,
   AmendOrderV2Response,
-  ApplySubaccountPositionTransferResponse,
   ApplySubaccountTransferResponse,
-  BatchCancelOrdersResponse,
   BatchCancelOrdersV2Response,
-  BatchCreateOrdersResponse,
   BatchCreateOrdersV2Response,
   BatchGetMarketCandlesticksResponse,
-  CancelOrderResponse,
   CancelOrderV2Response,
   CreateApiKeyResponse,
   CreateMarketInMultivariateEventCollectionResponse,
   CreateOrderGroupResponse,
-  CreateOrderResponse,
   CreateOrderV2Response,
   CreateQuoteResponse,
   CreateSubaccountResponse,
-  DecreaseOrderResponse,
   DecreaseOrderV2Response,
   GenerateApiKeyResponse,
   GetAccountApiLimitsResponse,
@@ -37,7 +30,6 @@ import type {
   GetEventMetadataResponse,
   GetEventResponse,
   GetEventsResponse,
-  GetExchangeAnnouncementsResponse,
   GetExchangeScheduleResponse,
   GetFillsResponse,
   GetGameStatsResponse,
@@ -55,7 +47,6 @@ import type {
   GetMarketsResponse,
   GetMilestoneResponse,
   GetMilestonesResponse,
-  GetMultivariateEventCollectionLookupHistoryResponse,
   GetMultivariateEventCollectionResponse,
   GetMultivariateEventCollectionsResponse,
   GetMultivariateEventsResponse,
@@ -85,10 +76,7 @@ import type {
   GetWeatherIndexResponse,
   GetWithdrawalsResponse,
   IntraExchangeInstanceTransferResponse,
-  LockSubaccountForSettlementAdvanceResponse,
-  LookupTickersForMarketInMultivariateEventCollectionResponse,
   ProposeBlockTradeResponse,
-  UnlockSubaccountForSettlementAdvanceResponse,
 } from './types.js';
 import { ClientCore, type KalshiClientOptions, type RequestOptions } from '../runtime/client-core.js';
 import { PagePromise } from '../runtime/pagination.js';
@@ -99,27 +87,20 @@ const SIGNED_OPERATIONS: ReadonlySet<string> = new Set([
   'POST /communications/block-trade-proposals/{block_trade_proposal_id}/accept',
   'PUT /communications/quotes/{quote_id}/accept',
   'PUT /communications/rfqs/{rfq_id}/quotes/{quote_id}/accept',
-  'POST /portfolio/orders/{order_id}/amend',
   'POST /portfolio/events/orders/{order_id}/amend',
-  'POST /portfolio/subaccounts/positions/transfer',
   'POST /portfolio/subaccounts/transfer',
-  'DELETE /portfolio/orders/batched',
   'DELETE /portfolio/events/orders/batched',
-  'POST /portfolio/orders/batched',
   'POST /portfolio/events/orders/batched',
-  'DELETE /portfolio/orders/{order_id}',
   'DELETE /portfolio/events/orders/{order_id}',
   'PUT /communications/quotes/{quote_id}/confirm',
   'PUT /communications/rfqs/{rfq_id}/quotes/{quote_id}/confirm',
   'POST /api_keys',
   'POST /multivariate_event_collections/{collection_ticker}',
-  'POST /portfolio/orders',
   'POST /portfolio/order_groups/create',
   'POST /portfolio/events/orders',
   'POST /communications/quotes',
   'POST /communications/rfqs',
   'POST /portfolio/subaccounts',
-  'POST /portfolio/orders/{order_id}/decrease',
   'POST /portfolio/events/orders/{order_id}/decrease',
   'DELETE /api_keys/{api_key}',
   'DELETE /portfolio/order_groups/{order_group_id}',
@@ -151,7 +132,6 @@ const SIGNED_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /portfolio/orders/{order_id}/queue_position',
   'GET /portfolio/orders/queue_positions',
   'GET /portfolio/orders',
-  'GET /account/limits/perps',
   'GET /portfolio/summary/total_resting_order_value',
   'GET /portfolio/positions',
   'GET /communications/quotes/{quote_id}',
@@ -166,13 +146,10 @@ const SIGNED_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /portfolio/target_balance_allocation',
   'GET /portfolio/withdrawals',
   'POST /portfolio/intra_exchange_instance_transfer',
-  'PUT /portfolio/subaccounts/settlement-advance-lock',
-  'PUT /multivariate_event_collections/{collection_ticker}/lookup',
   'POST /communications/block-trade-proposals',
   'PUT /portfolio/order_groups/{order_group_id}/reset',
   'POST /portfolio/target_balance_allocation',
   'PUT /portfolio/order_groups/{order_group_id}/trigger',
-  'DELETE /portfolio/subaccounts/settlement-advance-lock',
   'PUT /portfolio/order_groups/{order_group_id}/limit',
   'PUT /portfolio/subaccounts/netting',
   'POST /account/api_usage_level/upgrade',
@@ -192,30 +169,16 @@ export type AcceptQuoteParams = NonNullable<operations['AcceptQuote']['requestBo
 export type AcceptRFQQuoteParams = NonNullable<
   operations['AcceptRFQQuote']['requestBody']
 >['content']['application/json'];
-/** Parameters of `amendOrder`. */
-export type AmendOrderParams = NonNullable<operations['AmendOrder']['requestBody']>['content']['application/json'];
 /** Parameters of `amendOrderV2`. */
 export type AmendOrderV2Params = NonNullable<operations['AmendOrderV2']['parameters']['query']> &
   NonNullable<operations['AmendOrderV2']['requestBody']>['content']['application/json'];
-/** Parameters of `applySubaccountPositionTransfer`. */
-export type ApplySubaccountPositionTransferParams = NonNullable<
-  operations['ApplySubaccountPositionTransfer']['requestBody']
->['content']['application/json'];
 /** Parameters of `applySubaccountTransfer`. */
 export type ApplySubaccountTransferParams = NonNullable<
   operations['ApplySubaccountTransfer']['requestBody']
 >['content']['application/json'];
-/** Parameters of `batchCancelOrders`. */
-export type BatchCancelOrdersParams = NonNullable<
-  operations['BatchCancelOrders']['requestBody']
->['content']['application/json'];
 /** Parameters of `batchCancelOrdersV2`. */
 export type BatchCancelOrdersV2Params = NonNullable<
   operations['BatchCancelOrdersV2']['requestBody']
->['content']['application/json'];
-/** Parameters of `batchCreateOrders`. */
-export type BatchCreateOrdersParams = NonNullable<
-  operations['BatchCreateOrders']['requestBody']
 >['content']['application/json'];
 /** Parameters of `batchCreateOrdersV2`. */
 export type BatchCreateOrdersV2Params = NonNullable<
@@ -225,8 +188,6 @@ export type BatchCreateOrdersV2Params = NonNullable<
 export type BatchGetMarketCandlesticksParams = NonNullable<
   operations['BatchGetMarketCandlesticks']['parameters']['query']
 >;
-/** Parameters of `cancelOrder`. */
-export type CancelOrderParams = NonNullable<operations['CancelOrder']['parameters']['query']>;
 /** Parameters of `cancelOrderV2`. */
 export type CancelOrderV2Params = NonNullable<operations['CancelOrderV2']['parameters']['query']>;
 /** Parameters of `confirmQuote`. */
@@ -241,8 +202,6 @@ export type CreateApiKeyParams = NonNullable<operations['CreateApiKey']['request
 export type CreateMarketInMultivariateEventCollectionParams = NonNullable<
   operations['CreateMarketInMultivariateEventCollection']['requestBody']
 >['content']['application/json'];
-/** Parameters of `createOrder`. */
-export type CreateOrderParams = NonNullable<operations['CreateOrder']['requestBody']>['content']['application/json'];
 /** Parameters of `createOrderGroup`. */
 export type CreateOrderGroupParams = NonNullable<
   operations['CreateOrderGroup']['requestBody']
@@ -260,10 +219,6 @@ export type CreateRFQResponse = operations['CreateRFQ']['responses'][201]['conte
 /** Parameters of `createSubaccount`. */
 export type CreateSubaccountParams = NonNullable<
   operations['CreateSubaccount']['requestBody']
->['content']['application/json'];
-/** Parameters of `decreaseOrder`. */
-export type DecreaseOrderParams = NonNullable<
-  operations['DecreaseOrder']['requestBody']
 >['content']['application/json'];
 /** Parameters of `decreaseOrderV2`. */
 export type DecreaseOrderV2Params = NonNullable<operations['DecreaseOrderV2']['parameters']['query']> &
@@ -291,13 +246,6 @@ export type GetDepositsParams = NonNullable<operations['GetDeposits']['parameter
 export type GetDepositsItem = NonNullable<GetDepositsResponse['deposits']>[number];
 /** Parameters of `getEvent`. */
 export type GetEventParams = NonNullable<operations['GetEvent']['parameters']['query']>;
-/** Parameters of `getEventCandlesticksMultipleEvents`. */
-export type GetEventCandlesticksMultipleEventsParams = NonNullable<
-  operations['GetEventCandlesticksMultipleEvents']['parameters']['query']
->;
-/** Success body of `getEventCandlesticksMultipleEvents`. */
-export type GetEventCandlesticksMultipleEventsResponse =
-  operations['GetEventCandlesticksMultipleEvents']['responses'][200]['content']['application/json'];
 /** Parameters of `getEventFeeChanges`. */
 export type GetEventFeeChangesParams = NonNullable<operations['GetEventFeeChanges']['parameters']['query']>;
 /** One item of `getEventFeeChanges`'s pages. */
@@ -407,10 +355,6 @@ export type GetMarketsItem = NonNullable<GetMarketsResponse['markets']>[number];
 export type GetMilestonesParams = NonNullable<operations['GetMilestones']['parameters']['query']>;
 /** One item of `getMilestones`'s pages. */
 export type GetMilestonesItem = NonNullable<GetMilestonesResponse['milestones']>[number];
-/** Parameters of `getMultivariateEventCollectionLookupHistory`. */
-export type GetMultivariateEventCollectionLookupHistoryParams = NonNullable<
-  operations['GetMultivariateEventCollectionLookupHistory']['parameters']['query']
->;
 /** Parameters of `getMultivariateEventCollections`. */
 export type GetMultivariateEventCollectionsParams = NonNullable<
   operations['GetMultivariateEventCollections']['parameters']['query']
@@ -433,9 +377,6 @@ export type GetOrderQueuePositionsParams = NonNullable<operations['GetOrderQueue
 export type GetOrdersParams = NonNullable<operations['GetOrders']['parameters']['query']>;
 /** One item of `getOrders`'s pages. */
 export type GetOrdersItem = NonNullable<GetOrdersResponse['orders']>[number];
-/** Success body of `getPerpsAccountApiLimits`. */
-export type GetPerpsAccountApiLimitsResponse =
-  operations['GetPerpsAccountApiLimits']['responses'][200]['content']['application/json'];
 /** Parameters of `getPositions`. */
 export type GetPositionsParams = NonNullable<operations['GetPositions']['parameters']['query']>;
 /** Parameters of `getQuotes`. */
@@ -491,14 +432,6 @@ export type GetWithdrawalsItem = NonNullable<GetWithdrawalsResponse['withdrawals
 export type IntraExchangeInstanceTransferParams = NonNullable<
   operations['IntraExchangeInstanceTransfer']['requestBody']
 >['content']['application/json'];
-/** Parameters of `lockSubaccountForSettlementAdvance`. */
-export type LockSubaccountForSettlementAdvanceParams = NonNullable<
-  operations['LockSubaccountForSettlementAdvance']['requestBody']
->['content']['application/json'];
-/** Parameters of `lookupTickersForMarketInMultivariateEventCollection`. */
-export type LookupTickersForMarketInMultivariateEventCollectionParams = NonNullable<
-  operations['LookupTickersForMarketInMultivariateEventCollection']['requestBody']
->['content']['application/json'];
 /** Parameters of `proposeBlockTrade`. */
 export type ProposeBlockTradeParams = NonNullable<
   operations['ProposeBlockTrade']['requestBody']
@@ -521,10 +454,6 @@ export type TriggerOrderGroupParams = NonNullable<operations['TriggerOrderGroup'
 /** Success body of `triggerOrderGroup`. */
 export type TriggerOrderGroupResponse =
   operations['TriggerOrderGroup']['responses'][200]['content']['application/json'];
-/** Parameters of `unlockSubaccountForSettlementAdvance`. */
-export type UnlockSubaccountForSettlementAdvanceParams = NonNullable<
-  operations['UnlockSubaccountForSettlementAdvance']['requestBody']
->['content']['application/json'];
 /** Parameters of `updateOrderGroupLimit`. */
 export type UpdateOrderGroupLimitParams = NonNullable<operations['UpdateOrderGroupLimit']['parameters']['query']> &
   NonNullable<operations['UpdateOrderGroupLimit']['requestBody']>['content']['application/json'];
@@ -619,27 +548,6 @@ export class KalshiClient {
   }
 
   /**
-   * Amend Order
-   *
-   * Endpoint for amending the max number of fillable contracts and/or price in an existing order. Max fillable contracts is `remaining_count` + `fill_count`.
-   *
-   * `POST /portfolio/orders/{order_id}/amend` — signed: needs `apiKeyId` and a private key.
-   */
-  amendOrder(
-    orderId: operations['AmendOrder']['parameters']['path']['order_id'],
-    params: AmendOrderParams,
-    options?: RequestOptions,
-  ): Promise<AmendOrderResponse> {
-    return this.core.unwrap(
-      this.raw.POST('/portfolio/orders/{order_id}/amend', {
-        params: { path: { order_id: orderId } },
-        body: params,
-        ...this.core.init(options),
-      }),
-    );
-  }
-
-  /**
    * Amend Order (V2)
    *
    * Endpoint for amending the price and/or max fillable count of an existing event-market order using the V2 request/response shape. The request `count` is the updated total/max fillable count, equal to already filled count plus desired resting remaining count. This behavior matches the v1 amend endpoints; only the request/response shape differs.
@@ -665,22 +573,6 @@ export class KalshiClient {
   }
 
   /**
-   * Transfer Position Between Subaccounts
-   *
-   * Moves an existing position between two of the authenticated user's own subaccounts. Use 0 for the primary account, or 1-63 for numbered subaccounts. The transfer is idempotent on `client_transfer_id`: retrying with the same value returns 409. `price` is the per-contract transfer price as a fixed-point dollar string, and is always the YES-side price regardless of `side` — see the [Subaccounts](/getting_started/subaccounts) page for how it sets cost basis and P&L.
-   *
-   * `POST /portfolio/subaccounts/positions/transfer` — signed: needs `apiKeyId` and a private key.
-   */
-  applySubaccountPositionTransfer(
-    params: ApplySubaccountPositionTransferParams,
-    options?: RequestOptions,
-  ): Promise<ApplySubaccountPositionTransferResponse> {
-    return this.core.unwrap(
-      this.raw.POST('/portfolio/subaccounts/positions/transfer', { body: params, ...this.core.init(options) }),
-    );
-  }
-
-  /**
    * Transfer Between Subaccounts
    *
    * Transfers funds between the authenticated user's subaccounts. Use 0 for the primary account, or 1-63 for numbered subaccounts. Set exchange_index to apply the transfer on a specific exchange shard (defaults to 0).
@@ -697,20 +589,6 @@ export class KalshiClient {
   }
 
   /**
-   * Batch Cancel Orders
-   *
-   * Endpoint for cancelling a batch of orders. The maximum batch size scales with your tier's write budget — see [Rate Limits and Tiers](/getting_started/rate_limits).
-   *
-   * `DELETE /portfolio/orders/batched` — signed: needs `apiKeyId` and a private key.
-   */
-  batchCancelOrders(
-    params: BatchCancelOrdersParams = {},
-    options?: RequestOptions,
-  ): Promise<BatchCancelOrdersResponse> {
-    return this.core.unwrap(this.raw.DELETE('/portfolio/orders/batched', { body: params, ...this.core.init(options) }));
-  }
-
-  /**
    * Batch Cancel Orders (V2)
    *
    * Endpoint for cancelling a batch of event-market orders using the V2 response shape. The maximum batch size scales with your tier's write budget — see [Rate Limits and Tiers](/getting_started/rate_limits).
@@ -724,17 +602,6 @@ export class KalshiClient {
     return this.core.unwrap(
       this.raw.DELETE('/portfolio/events/orders/batched', { body: params, ...this.core.init(options) }),
     );
-  }
-
-  /**
-   * Batch Create Orders
-   *
-   * Endpoint for submitting a batch of orders. The maximum batch size scales with your tier's write budget — see [Rate Limits and Tiers](/getting_started/rate_limits).
-   *
-   * `POST /portfolio/orders/batched` — signed: needs `apiKeyId` and a private key.
-   */
-  batchCreateOrders(params: BatchCreateOrdersParams, options?: RequestOptions): Promise<BatchCreateOrdersResponse> {
-    return this.core.unwrap(this.raw.POST('/portfolio/orders/batched', { body: params, ...this.core.init(options) }));
   }
 
   /**
@@ -771,26 +638,6 @@ export class KalshiClient {
   ): Promise<BatchGetMarketCandlesticksResponse> {
     return this.core.unwrap(
       this.raw.GET('/markets/candlesticks', { params: { query: params }, ...this.core.init(options) }),
-    );
-  }
-
-  /**
-   * Cancel Order
-   *
-   * Endpoint for canceling orders. The value for the orderId should match the id field of the order you want to decrease. Commonly, DELETE-type endpoints return 204 status with no body content on success. But we can't completely delete the order, as it may be partially filled already. Instead, the DeleteOrder endpoint reduce the order completely, essentially zeroing the remaining resting contracts on it. The zeroed order is returned on the response payload as a form of validation for the client.
-   *
-   * `DELETE /portfolio/orders/{order_id}` — signed: needs `apiKeyId` and a private key.
-   */
-  cancelOrder(
-    orderId: operations['CancelOrder']['parameters']['path']['order_id'],
-    params?: CancelOrderParams,
-    options?: RequestOptions,
-  ): Promise<CancelOrderResponse> {
-    return this.core.unwrap(
-      this.raw.DELETE('/portfolio/orders/{order_id}', {
-        params: { path: { order_id: orderId }, query: params },
-        ...this.core.init(options),
-      }),
     );
   }
 
@@ -892,20 +739,6 @@ export class KalshiClient {
   }
 
   /**
-   * Create Order
-   *
-   * Endpoint for submitting orders in a market. Each user is limited to 200 000 open orders at a time.
-   *
-   * `POST /portfolio/orders` — signed: needs `apiKeyId` and a private key.
-   */
-  createOrder(params: CreateOrderParams, options?: RequestOptions): Promise<CreateOrderResponse> {
-    const body = this.core.withClientOrderId(params, options);
-    return this.core.unwrap(
-      this.raw.POST('/portfolio/orders', { body, ...this.core.init(options, { idempotent: true, body }) }),
-    );
-  }
-
-  /**
    * Create Order Group
    *
    * Creates a new order group with a contracts limit measured over a rolling 15-second window. Users can have up to 100,000 order groups at a time. When the limit is hit, all orders in the group are cancelled and no new orders can be placed until reset.
@@ -963,27 +796,6 @@ export class KalshiClient {
    */
   createSubaccount(params?: CreateSubaccountParams, options?: RequestOptions): Promise<CreateSubaccountResponse> {
     return this.core.unwrap(this.raw.POST('/portfolio/subaccounts', { body: params, ...this.core.init(options) }));
-  }
-
-  /**
-   * Decrease Order
-   *
-   * Endpoint for decreasing the number of contracts in an existing order. This is the only kind of edit available on order quantity. Cancelling an order is equivalent to decreasing an order amount to zero.
-   *
-   * `POST /portfolio/orders/{order_id}/decrease` — signed: needs `apiKeyId` and a private key.
-   */
-  decreaseOrder(
-    orderId: operations['DecreaseOrder']['parameters']['path']['order_id'],
-    params: DecreaseOrderParams = {},
-    options?: RequestOptions,
-  ): Promise<DecreaseOrderResponse> {
-    return this.core.unwrap(
-      this.raw.POST('/portfolio/orders/{order_id}/decrease', {
-        params: { path: { order_id: orderId } },
-        body: params,
-        ...this.core.init(options),
-      }),
-    );
   }
 
   /**
@@ -1251,22 +1063,6 @@ export class KalshiClient {
   }
 
   /**
-   * Get Event Candlesticks (Multiple Events)
-   *
-   * End-point for returning aggregated data across all markets corresponding to multiple events. Limited to 5000 candlesticks total across all events and markets.
-   *
-   * `GET /events/candlesticks` — public: sent unsigned.
-   */
-  getEventCandlesticksMultipleEvents(
-    params: GetEventCandlesticksMultipleEventsParams,
-    options?: RequestOptions,
-  ): Promise<GetEventCandlesticksMultipleEventsResponse> {
-    return this.core.unwrap(
-      this.raw.GET('/events/candlesticks', { params: { query: params }, ...this.core.init(options) }),
-    );
-  }
-
-  /**
    * Get Event Fee Changes
    *
    * Event fees are an override layered on top of the parent series' fee structure. If `fee_type_override` and `fee_multiplier_override` are null, that indicates the override is cleared.
@@ -1366,17 +1162,6 @@ export class KalshiClient {
         ),
       { itemsKey: 'events', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
     );
-  }
-
-  /**
-   * Get Exchange Announcements
-   *
-   * Endpoint for getting all exchange-wide announcements.
-   *
-   * `GET /exchange/announcements` — public: sent unsigned.
-   */
-  getExchangeAnnouncements(options?: RequestOptions): Promise<GetExchangeAnnouncementsResponse> {
-    return this.core.unwrap(this.raw.GET('/exchange/announcements', { ...this.core.init(options) }));
   }
 
   /**
@@ -1934,28 +1719,6 @@ export class KalshiClient {
   }
 
   /**
-   * Get Multivariate Event Collection Lookup History
-   *
-   * DEPRECATED: This endpoint predates RFQs and should not be used for new integrations. Endpoint for retrieving which markets in an event collection were recently looked up.
-   *
-   * `GET /multivariate_event_collections/{collection_ticker}/lookup` — public: sent unsigned.
-   *
-   * @deprecated This operation is deprecated by Kalshi.
-   */
-  getMultivariateEventCollectionLookupHistory(
-    collectionTicker: operations['GetMultivariateEventCollectionLookupHistory']['parameters']['path']['collection_ticker'],
-    params: GetMultivariateEventCollectionLookupHistoryParams,
-    options?: RequestOptions,
-  ): Promise<GetMultivariateEventCollectionLookupHistoryResponse> {
-    return this.core.unwrap(
-      this.raw.GET('/multivariate_event_collections/{collection_ticker}/lookup', {
-        params: { path: { collection_ticker: collectionTicker }, query: params },
-        ...this.core.init(options),
-      }),
-    );
-  }
-
-  /**
    * Get Multivariate Event Collections
    *
    * Endpoint for getting data about multivariate event collections.
@@ -2107,17 +1870,6 @@ export class KalshiClient {
         ),
       { itemsKey: 'orders', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
     );
-  }
-
-  /**
-   * Get Perps Account API Limits
-   *
-   * Endpoint to retrieve the Perps (margin) API tier limits associated with the authenticated user.
-   *
-   * `GET /account/limits/perps` — signed: needs `apiKeyId` and a private key.
-   */
-  getPerpsAccountApiLimits(options?: RequestOptions): Promise<GetPerpsAccountApiLimitsResponse> {
-    return this.core.unwrap(this.raw.GET('/account/limits/perps', { ...this.core.init(options) }));
   }
 
   /**
@@ -2541,45 +2293,6 @@ export class KalshiClient {
   }
 
   /**
-   * Lock Subaccount for Settlement Advance
-   *
-   * Locks a subaccount for settlement advance computation. Locking cancels resting orders, prevents trading, and returns a new state token.
-   *
-   * `PUT /portfolio/subaccounts/settlement-advance-lock` — signed: needs `apiKeyId` and a private key.
-   */
-  lockSubaccountForSettlementAdvance(
-    params: LockSubaccountForSettlementAdvanceParams,
-    options?: RequestOptions,
-  ): Promise<LockSubaccountForSettlementAdvanceResponse> {
-    return this.core.unwrap(
-      this.raw.PUT('/portfolio/subaccounts/settlement-advance-lock', { body: params, ...this.core.init(options) }),
-    );
-  }
-
-  /**
-   * Lookup Tickers For Market In Multivariate Event Collection
-   *
-   * DEPRECATED: This endpoint predates RFQs and should not be used for new integrations. Endpoint for looking up an individual market in a multivariate event collection. If CreateMarketInMultivariateEventCollection has never been hit with that variable combination before, this will return a 404.
-   *
-   * `PUT /multivariate_event_collections/{collection_ticker}/lookup` — signed: needs `apiKeyId` and a private key.
-   *
-   * @deprecated This operation is deprecated by Kalshi.
-   */
-  lookupTickersForMarketInMultivariateEventCollection(
-    collectionTicker: operations['LookupTickersForMarketInMultivariateEventCollection']['parameters']['path']['collection_ticker'],
-    params: LookupTickersForMarketInMultivariateEventCollectionParams,
-    options?: RequestOptions,
-  ): Promise<LookupTickersForMarketInMultivariateEventCollectionResponse> {
-    return this.core.unwrap(
-      this.raw.PUT('/multivariate_event_collections/{collection_ticker}/lookup', {
-        params: { path: { collection_ticker: collectionTicker } },
-        body: params,
-        ...this.core.init(options),
-      }),
-    );
-  }
-
-  /**
    * Propose Block Trade
    *
    * Endpoint for creating a block trade proposal.
@@ -2656,22 +2369,6 @@ export class KalshiClient {
         body: parts.body as NonNullable<operations['TriggerOrderGroup']['requestBody']>['content']['application/json'],
         ...this.core.init(options),
       }),
-    );
-  }
-
-  /**
-   * Unlock Subaccount for Settlement Advance
-   *
-   * Unlocks a subaccount. Unlocking is rejected while the subaccount has an outstanding settlement advance.
-   *
-   * `DELETE /portfolio/subaccounts/settlement-advance-lock` — signed: needs `apiKeyId` and a private key.
-   */
-  unlockSubaccountForSettlementAdvance(
-    params: UnlockSubaccountForSettlementAdvanceParams,
-    options?: RequestOptions,
-  ): Promise<UnlockSubaccountForSettlementAdvanceResponse> {
-    return this.core.unwrap(
-      this.raw.DELETE('/portfolio/subaccounts/settlement-advance-lock', { body: params, ...this.core.init(options) }),
     );
   }
 
