@@ -11,6 +11,12 @@ export const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'non-brea
 export type Side = 'request' | 'response';
 
 export const CHANGE_KINDS = [
+  // The document as a whole.
+  'info-version-changed',
+  'server-added',
+  'server-removed',
+  'documentation-changed',
+  // Operations and their parts.
   'operation-added',
   'operation-removed',
   'operation-deprecated',
@@ -21,6 +27,8 @@ export const CHANGE_KINDS = [
   'parameter-removed',
   'parameter-required',
   'parameter-optional',
+  'parameter-deprecated',
+  'parameter-undeprecated',
   'path-parameter-renamed',
   'request-body-added',
   'request-body-removed',
@@ -32,10 +40,14 @@ export const CHANGE_KINDS = [
   'response-removed',
   'property-added',
   'property-removed',
+  'property-renamed',
   'property-required',
   'property-optional',
+  'property-deprecated',
+  'property-undeprecated',
   'type-changed',
   'format-changed',
+  'constraint-changed',
   'nullable-added',
   'nullable-removed',
   'enum-value-added',
@@ -57,20 +69,29 @@ export interface OperationRef {
 export interface Change {
   kind: ChangeKind;
   severity: Severity;
-  operation: OperationRef;
+  /** The operation the change is seen in; absent for a change of the document as a whole (version, servers). */
+  operation?: OperationRef;
   /** Where in the operation: `request body`, `response 200`, `query parameter \`limit\``; absent for the operation itself. */
   location?: string;
   side?: Side;
   /** Property path inside the location's schema: `order.status`, `orders[].yes_price`; absent at the schema's root. */
   property?: string;
-  /** The nearest named component schema the change sits in, as the newer document names it when it can. */
+  /**
+   * The component schema whose own definition changed (`Order` when `Order.status` lost an enum value, whichever
+   * operation it is seen through); absent when the change is in the operation itself (its parameters, an inline
+   * body, or which schema a field refers to).
+   */
   schema?: string;
+  /** The change as said of that schema: path relative to it (`status: enum value "x" removed`). */
+  schemaMessage?: string;
+  /** The property path inside that schema's definition; absent at its root. */
+  schemaProperty?: string;
   /** One line, without the operation or the location: `property \`foo\` removed`. */
   message: string;
 }
 
-export function operationLabel(operation: OperationRef): string {
-  return `${operation.method} ${operation.path}`;
+export function operationLabel(operation: OperationRef | undefined): string {
+  return operation ? `${operation.method} ${operation.path}` : 'the document';
 }
 
 export function countBySeverity(changes: readonly Change[]): Record<Severity, number> {

@@ -48,6 +48,8 @@ function compareParameter(docs: Documents, out: Change[], entry: OperationEntry,
   const wasRequired = pb.required === true;
   const isRequired = pa.required === true;
   if (wasRequired !== isRequired) emit(isRequired ? 'parameter-required' : 'parameter-optional', isRequired ? 'became required' : 'became optional');
+  const deprecated = pa.deprecated === true;
+  if ((pb.deprecated === true) !== deprecated) emit(deprecated ? 'parameter-deprecated' : 'parameter-undeprecated', deprecated ? 'deprecated' : 'no longer deprecated');
   diffSchemas({ beforeDoc: docs.before, afterDoc: docs.after, side: 'request', emit }, pb.schema, pa.schema);
 }
 

@@ -3,6 +3,7 @@ import type { JsonObject } from '../openapi/json.ts';
 import type { Change } from './change.ts';
 import { diffRequestBody, diffResponses } from './diff-bodies.ts';
 import { diffParameters } from './diff-parameters.ts';
+import { diffDocumentation, diffDocumentInfo } from './diff-document.ts';
 import { diffSecurity } from './diff-security.ts';
 import { emitter } from './emit.ts';
 import { wrapperName } from '../emit/identifiers.ts';
@@ -11,16 +12,18 @@ import { listOperations, type OperationEntry } from './operations.ts';
 export type { Change, ChangeKind, OperationRef, Severity, Side } from './change.ts';
 
 /**
- * The semantic changelog between two merged OpenAPI 3.0 documents of one API: operations matched by method
- * and path template, then compared part by part with every `$ref` resolved, so renaming or inlining a
- * component is not a change. Pure: the inputs are not modified. Changes come in path, method, then
- * document order (operation, parameters, request body, responses).
+ * The semantic changelog between two merged OpenAPI 3.0 documents of one API: the document's version and
+ * servers, then operations matched by method and path template, compared part by part with every `$ref`
+ * resolved, so renaming or inlining a component is not a change. When nothing a client sees changed but the
+ * documents still differ, the differing text is listed. Pure: the inputs are not modified. Changes come in
+ * document, then path, method and document order (operation, parameters, request body, responses).
  */
 export function diffDocuments(before: JsonObject, after: JsonObject): Change[] {
   const b = listOperations(before);
   const a = listOperations(after);
   const keys = [...new Set([...b.keys(), ...a.keys()])].sort(compareKeys);
   const out: Change[] = [];
+  diffDocumentInfo(before, after, out);
   for (const key of keys) {
     const ob = b.get(key);
     const oa = a.get(key);
@@ -28,6 +31,7 @@ export function diffDocuments(before: JsonObject, after: JsonObject): Change[] {
     else if (!oa) emitter(out, ob.ref)('operation-removed', 'operation removed');
     else diffOperation({ before, after }, ob, oa, out);
   }
+  if (out.every((c) => c.kind === 'info-version-changed')) diffDocumentation(before, after, out);
   return out;
 }
 

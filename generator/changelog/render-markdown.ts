@@ -1,34 +1,50 @@
-import { countBySeverity, SEVERITIES, type Severity } from './change.ts';
+import { SEVERITIES, type Change, type Severity } from './change.ts';
 import type { ApiChangelog } from './api-changelog.ts';
-import { groupChanges } from './group.ts';
+import { groupAll, HEADER_KINDS, usedByText, type ChangeEntry } from './group.ts';
 import { NO_PAGES, type PageIndex } from './pages.ts';
 
 const HEADINGS: Record<Severity, string> = { breaking: 'Breaking', warning: 'Warnings', 'non-breaking': 'Non-breaking' };
 
-/** The changelog as markdown, for release notes and CI job summaries. */
-export function renderMarkdown(changelogs: readonly ApiChangelog[], pages: PageIndex = NO_PAGES, title = 'API changes'): string {
-  const out: string[] = [`# ${title}`, ''];
+/** The changelog as markdown, for release notes, `CHANGELOG.md` and CI job summaries. `level` is the heading depth of the title. */
+export function renderMarkdown(changelogs: readonly ApiChangelog[], pages: PageIndex = NO_PAGES, title = 'API changes', level = 1): string {
+  const h = (depth: number) => '#'.repeat(level + depth);
+  const out: string[] = [`${h(0)} ${title}`, ''];
   for (const { api, changes } of changelogs) {
-    out.push(`## ${api}`, '');
-    if (changes.length === 0) {
-      out.push('No changes.', '');
+    const version = versionNote(changes);
+    out.push(`${h(1)} ${api}${version ? ` (${version})` : ''}`, '');
+    if (changes.every((c) => HEADER_KINDS.has(c.kind))) {
+      out.push(changes.length === 0 ? 'No changes.' : 'No other changes.', '');
       continue;
     }
-    out.push(`${countsLine(countBySeverity(changes), true)}.`, '');
+    const { entries: bySeverity, counts } = groupAll(api, changes, pages);
+    out.push(`${countsLine(counts, true)}.`, '');
     for (const severity of SEVERITIES) {
-      const groups = groupChanges(api, changes, severity, pages);
-      if (groups.length === 0) continue;
-      out.push(`### ${HEADINGS[severity]}`, '');
-      for (const group of groups) {
-        const details = [group.operation.operationId, group.page].filter((x): x is string => x !== undefined).map(code);
-        out.push(`- ${code(`${group.operation.method} ${group.operation.path}`)}${details.length ? ` (${details.join(', ')})` : ''}`);
-        for (const line of group.lines) out.push(`  - ${escapeMarkdown(line)}`);
-        if (group.schemas.length > 0) out.push(`  - <sub>schemas from other pages: ${group.schemas.map(escapeMarkdown).join(', ')}</sub>`);
-      }
+      const entries = bySeverity[severity];
+      if (entries.length === 0) continue;
+      out.push(`${h(2)} ${HEADINGS[severity]}`, '');
+      for (const entry of entries) out.push(...entryLines(entry));
       out.push('');
     }
   }
   return out.join('\n');
+}
+
+function entryLines(entry: ChangeEntry): string[] {
+  const subject = entry.subject;
+  const page = entry.page ? code(entry.page) : undefined;
+  const heading =
+    subject.kind === 'document'
+      ? '- the document'
+      : subject.kind === 'schema'
+        ? `- schema ${code(subject.name)}${page ? ` (${page})` : ''}`
+        : `- ${code(`${subject.operation.method} ${subject.operation.path}`)}${details([subject.operation.operationId, entry.page])}`;
+  const usedBy = entry.usedBy ? [`  - <sub>${escapeMarkdown(usedByText(entry.usedBy))}</sub>`] : [];
+  return [heading, ...entry.lines.map((line) => `  - ${escapeMarkdown(line)}`), ...usedBy];
+}
+
+/** `3.27.0 → 3.28.0`, from the change of `info.version`, when there is one. */
+export function versionNote(changes: readonly Change[]): string | undefined {
+  return changes.find((c) => c.kind === 'info-version-changed')?.message.replace(/^version /, '');
 }
 
 export function countsLine(counts: Record<Severity, number>, bold = false): string {
@@ -38,6 +54,11 @@ export function countsLine(counts: Record<Severity, number>, bold = false): stri
     `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`,
     `${counts['non-breaking']} non-breaking`,
   ].join(', ');
+}
+
+function details(parts: (string | undefined)[]): string {
+  const present = parts.filter((x): x is string => x !== undefined).map(code);
+  return present.length > 0 ? ` (${present.join(', ')})` : '';
 }
 
 function code(text: string): string {

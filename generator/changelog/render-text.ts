@@ -1,29 +1,42 @@
-import { countBySeverity, SEVERITIES } from './change.ts';
+import { SEVERITIES } from './change.ts';
 import type { ApiChangelog } from './api-changelog.ts';
-import { groupChanges } from './group.ts';
+import { groupAll, usedByText, type ChangeEntry } from './group.ts';
 import { NO_PAGES, type PageIndex } from './pages.ts';
-import { countsLine } from './render-markdown.ts';
+import { countsLine, versionNote } from './render-markdown.ts';
 
-/** The changelog for a terminal or a CI log: per API, per severity, per operation, with the defining page. */
+/**
+ * The changelog for a terminal or a CI log: per API (with its version change), per severity, one entry per
+ * changed schema (with the operations it reaches) and per operation, each with the page that defines it.
+ */
 export function renderText(changelogs: readonly ApiChangelog[], pages: PageIndex = NO_PAGES): string {
   const out: string[] = [];
   for (const { api, changes } of changelogs) {
+    const version = versionNote(changes);
     if (changes.length === 0) {
       out.push(`API changes in ${api}: none`);
       continue;
     }
-    out.push(`API changes in ${api}: ${countsLine(countBySeverity(changes))}`);
+    const { entries: bySeverity, counts } = groupAll(api, changes, pages);
+    out.push(`API changes in ${api}${version ? ` (${version})` : ''}: ${countsLine(counts)}`);
     for (const severity of SEVERITIES) {
-      const groups = groupChanges(api, changes, severity, pages);
-      if (groups.length === 0) continue;
+      const entries = bySeverity[severity];
+      if (entries.length === 0) continue;
       out.push(`  ${severity.toUpperCase()}`);
-      for (const group of groups) {
-        const id = group.operation.operationId ? ` (${group.operation.operationId})` : '';
-        out.push(`    ${group.operation.method} ${group.operation.path}${id}${group.page ? ` — ${group.page}` : ''}`);
-        for (const line of group.lines) out.push(`      - ${line}`);
-        if (group.schemas.length > 0) out.push(`      (schemas from other pages: ${group.schemas.join(', ')})`);
-      }
+      for (const entry of entries) out.push(...entryLines(entry));
     }
   }
   return out.join('\n') + '\n';
+}
+
+function entryLines(entry: ChangeEntry): string[] {
+  const page = entry.page ? ` — ${entry.page}` : '';
+  const subject = entry.subject;
+  const heading =
+    subject.kind === 'document'
+      ? '    (the document)'
+      : subject.kind === 'schema'
+        ? `    schema ${subject.name}${page}`
+        : `    ${subject.operation.method} ${subject.operation.path}${subject.operation.operationId ? ` (${subject.operation.operationId})` : ''}${page}`;
+  const usedBy = entry.usedBy ? [`      ${usedByText(entry.usedBy)}`] : [];
+  return [heading, ...entry.lines.map((line) => `      - ${line}`), ...usedBy];
 }

@@ -7,6 +7,12 @@ import type { ChangeKind, Severity } from './change.ts';
  * field is breaking; offering something new is not; values the client may newly receive are a warning.
  */
 const RULES: Record<string, Severity> = {
+  // The document: Kalshi's version number, and the servers the client's environments are picked from.
+  'info-version-changed': 'non-breaking',
+  'server-added': 'non-breaking',
+  'server-removed': 'warning',
+  // Descriptions, examples and other text: the client's types do not change.
+  'documentation-changed': 'non-breaking',
   'operation-added': 'non-breaking',
   'operation-removed': 'breaking',
   'operation-deprecated': 'warning',
@@ -21,6 +27,8 @@ const RULES: Record<string, Severity> = {
   'parameter-removed': 'breaking',
   'parameter-required': 'breaking',
   'parameter-optional': 'non-breaking',
+  'parameter-deprecated': 'warning',
+  'parameter-undeprecated': 'non-breaking',
   // Wrappers take path parameters by position; only `client.raw` calls name them.
   'path-parameter-renamed': 'warning',
   'request-body-added:required': 'breaking',
@@ -38,6 +46,10 @@ const RULES: Record<string, Severity> = {
   'property-added:request:optional': 'non-breaking',
   'property-added:response': 'non-breaking',
   'property-removed': 'breaking',
+  // Code reading or sending the old name stops compiling.
+  'property-renamed': 'breaking',
+  'property-deprecated': 'warning',
+  'property-undeprecated': 'non-breaking',
   'property-required:request': 'breaking',
   'property-required:response': 'non-breaking',
   'property-optional:request': 'non-breaking',
@@ -47,6 +59,12 @@ const RULES: Record<string, Severity> = {
   'type-changed:response:narrower': 'non-breaking',
   // The generated TypeScript types do not depend on `format`; values may still look different.
   'format-changed': 'warning',
+  // Bounds, lengths, patterns and defaults do not change the types either, but a request valid before may now
+  // be refused, and a call that leaves a field out now means something else.
+  'constraint-changed:request:stricter': 'warning',
+  'constraint-changed:request:looser': 'non-breaking',
+  'constraint-changed:request:default': 'warning',
+  'constraint-changed:response': 'non-breaking',
   'nullable-added:request': 'non-breaking',
   'nullable-added:response': 'breaking',
   'nullable-removed:request': 'breaking',
@@ -54,9 +72,11 @@ const RULES: Record<string, Severity> = {
   'enum-value-added:request': 'non-breaking',
   'enum-value-added:response': 'warning',
   'enum-value-removed:request': 'breaking',
-  'enum-value-removed:response': 'non-breaking',
+  // The generated union loses a member: an exhaustive switch or a comparison with that value stops compiling.
+  'enum-value-removed:response': 'breaking',
   'enum-added:request': 'breaking',
-  'enum-added:response': 'non-breaking',
+  // A string narrowed to a union: comparisons with values outside it stop compiling.
+  'enum-added:response': 'breaking',
   'enum-removed:request': 'non-breaking',
   'enum-removed:response': 'warning',
   'variants-changed:request:fewer': 'breaking',

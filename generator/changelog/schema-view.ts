@@ -19,13 +19,32 @@ export interface SchemaView {
   variants: JsonObject[];
   /** The first component the schema refers to, e.g. `Order` for `{allOf: [{$ref: .../Order}], nullable: true}`. */
   name?: string;
+  deprecated: boolean;
+  /** Validation keywords and `default` (see CONSTRAINT_KEYS), the outermost value winning. */
+  constraints: Map<string, JsonValue>;
 }
+
+/** The keywords that constrain values without changing their TypeScript type, and `default`. */
+export const CONSTRAINT_KEYS = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'default',
+] as const;
 
 /** Bounds `$ref` chains and `allOf` nesting, so a malformed document cannot recurse forever. */
 const MAX_DEPTH = 32;
 
 export function viewOf(document: JsonObject, schema: unknown): SchemaView {
-  const view: SchemaView = { nullable: false, properties: new Map(), required: new Set(), variants: [] };
+  const view: SchemaView = { nullable: false, properties: new Map(), required: new Set(), variants: [], deprecated: false, constraints: new Map() };
   collect(document, schema, view, 0);
   if (view.type === undefined && view.properties.size > 0) view.type = 'object';
   if (view.type === undefined && view.items !== undefined) view.type = 'array';
@@ -42,6 +61,8 @@ function collect(document: JsonObject, schema: unknown, view: SchemaView, depth:
   if (typeof schema.type === 'string') view.type ??= schema.type;
   if (typeof schema.format === 'string') view.format ??= schema.format;
   if (schema.nullable === true) view.nullable = true;
+  if (schema.deprecated === true) view.deprecated = true;
+  for (const key of CONSTRAINT_KEYS) if (schema[key] !== undefined && !view.constraints.has(key)) view.constraints.set(key, schema[key]);
   if (Array.isArray(schema.enum)) view.enum ??= schema.enum;
   if (isObject(schema.properties)) {
     for (const [name, property] of Object.entries(schema.properties)) {
@@ -66,6 +87,13 @@ export function followPointer(document: JsonObject, ref: string): JsonObject | u
     node = isObject(node) ? node[key] : undefined;
   }
   return isObject(node) ? node : undefined;
+}
+
+/** The definition of a component schema (`#/components/schemas/<name>`), or undefined. */
+export function componentSchema(document: JsonObject, name: string): JsonObject | undefined {
+  const schemas = isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
+  const value = schemas[name];
+  return isObject(value) ? value : undefined;
 }
 
 /** Follows a chain of `$ref`s (parameters, responses, request bodies) to the object they name. */

@@ -1,12 +1,14 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { jsonEqual, type JsonObject } from '../openapi/json.ts';
-import { COMPONENT_KINDS, type ComponentKind, type PageFragment, type PageInfo } from '../normalise/fragment.ts';
+import { COMPONENT_KINDS, type ComponentKind, type PageFragment, type PageInfo, type SourcedValue } from '../normalise/fragment.ts';
 import type { SourceLocation } from '../diagnostics/diagnostic.ts';
 import { compareNewestFirst, sameVintage } from './precedence.ts';
 
 export interface ComponentChoice {
   value: JsonObject;
   source: SourceLocation;
+  /** The page line of a node inside the value, when the page keeps its shape (see `SourcedValue.locate`). */
+  locate?: (path: readonly (string | number)[]) => number;
   page: PageInfo;
   /** Older or equal-vintage pages whose definition differs from the chosen one. */
   differing: { source: SourceLocation; page: PageInfo }[];
@@ -21,7 +23,7 @@ export type ComponentTable = Record<ComponentKind, Map<string, ComponentChoice>>
 export function chooseComponents(fragments: readonly PageFragment[]): ComponentTable {
   const table = Object.fromEntries(COMPONENT_KINDS.map((k) => [k, new Map()])) as ComponentTable;
   for (const kind of COMPONENT_KINDS) {
-    const all = new Map<string, { value: JsonObject; source: SourceLocation; page: PageInfo }[]>();
+    const all = new Map<string, (SourcedValue & { page: PageInfo })[]>();
     for (const fragment of fragments) {
       for (const [name, entry] of Object.entries(fragment.components[kind] ?? {})) {
         all.set(name, [...(all.get(name) ?? []), { ...entry, page: fragment.page }]);

@@ -44,6 +44,8 @@ export interface OperationFragment {
 export interface SourcedValue {
   value: JsonObject;
   source: SourceLocation;
+  /** The page line of a node inside the value (`['properties', 'status']`), for pages that keep the value's shape. */
+  locate?: (path: readonly (string | number)[]) => number;
 }
 
 export interface PageFragment {

@@ -42,8 +42,8 @@ describe('make changelog FROM=<ref> (generator/changelog/cli.ts)', () => {
     expect(run.stdout).toContain('**3 breaking**, 0 warnings, 0 non-breaking.');
     expect(run.stdout).toMatch(/- `POST \/portfolio\/events\/orders\/\{order_id\}\/amend` \(`ModifyOrderV2`, `.*\/specs\/api-reference\/orders\/amend-order-v2\.md:\d+`\)/);
     expect(run.stdout).toContain('  - operationId renamed from AmendOrderV2 to ModifyOrderV2: wrapper amendOrderV2() → modifyOrderV2()');
-    expect(run.stdout).toContain('  - request body: property `reason` added as required');
-    expect(run.stdout).toContain('  - response 200: property `client_order_id` removed');
+    expect(run.stdout).toMatch(/- schema `AmendOrderV2Request` \(`.*amend-order-v2\.md:\d+`\)\n {2}- property `reason` added as required \(line \d+\)\n/);
+    expect(run.stdout).toMatch(/- schema `AmendOrderV2Response` \(`.*amend-order-v2\.md:\d+`\)\n {2}- property `client_order_id` removed\n/);
   });
 
   it('prints text on request, and nothing changed at HEAD of an unedited tree', () => {

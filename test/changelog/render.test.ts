@@ -35,17 +35,18 @@ const PAGES: PageIndex = {
 describe('changelog rendering', () => {
   const changelogs = apiChangelogs(new Map([['trade', BEFORE]]), new Map([['trade', AFTER]]));
 
-  it('prints text grouped by severity and operation, with the defining pages', () => {
+  it('prints text grouped by severity: each changed schema once, with the operations it reaches, then each operation', () => {
     expect(renderText(changelogs, PAGES)).toBe(
       [
-        'API changes in trade: 5 breaking, 0 warnings, 1 non-breaking',
+        'API changes in trade: 4 breaking, 0 warnings, 1 non-breaking',
         '  BREAKING',
+        '    schema Error — specs/api-reference/errors.md:40',
+        '      - property `service` removed',
+        '      used by submitOrder()',
         '    POST /orders (SubmitOrder) — specs/api-reference/orders/post-order.md:12',
         '      - operationId renamed from CreateOrder to SubmitOrder: wrapper createOrder() → submitOrder()',
         '      - request body: property `side` added as required',
         '      - response 200: property `status` removed',
-        '      - responses 401, 500: property `service` removed',
-        '      (schemas from other pages: Error (specs/api-reference/errors.md:40))',
         '  NON-BREAKING',
         '    GET /orders/{order_id} (GetOrder) — specs/api-reference/orders/get-order.md:12',
         '      - operation added',
@@ -61,21 +62,47 @@ describe('changelog rendering', () => {
         '',
         '## trade',
         '',
-        '**5 breaking**, 0 warnings, 1 non-breaking.',
+        '**4 breaking**, 0 warnings, 1 non-breaking.',
         '',
         '### Breaking',
         '',
+        '- schema `Error` (`specs/api-reference/errors.md:40`)',
+        '  - property `service` removed',
+        '  - <sub>used by submitOrder()</sub>',
         '- `POST /orders` (`SubmitOrder`, `specs/api-reference/orders/post-order.md:12`)',
         '  - operationId renamed from CreateOrder to SubmitOrder: wrapper createOrder() → submitOrder()',
         '  - request body: property `side` added as required',
         '  - response 200: property `status` removed',
-        '  - responses 401, 500: property `service` removed',
-        '  - <sub>schemas from other pages: Error (specs/api-reference/errors.md:40)</sub>',
         '',
         '### Non-breaking',
         '',
         '- `GET /orders/{order_id}` (`GetOrder`, `specs/api-reference/orders/get-order.md:12`)',
         '  - operation added',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints a change of a schema used by 96 operations as one entry naming them compactly, and the version in the header', () => {
+    const paths = () =>
+      Object.fromEntries(
+        Array.from({ length: 96 }, (_, i) => [`/markets/${i}`, { get: op({ id: `GetMarket${String(i).padStart(2, '0')}`, response: { $ref: '#/components/schemas/Market' } }) }]),
+      ) as never;
+    const market = (status: string[]) => ({ Market: object({ ticker: { type: 'string' }, status: { type: 'string', enum: status } }) });
+    const before = { ...doc(paths(), market(['open', 'closed', 'settled'])), info: { title: 'T', version: '3.27.0' } };
+    const after = { ...doc(paths(), market(['open', 'active'])), info: { title: 'T', version: '3.28.0' } };
+    const text = renderText(apiChangelogs(new Map([['trade', before]]), new Map([['trade', after]])));
+    expect(text).toBe(
+      [
+        'API changes in trade (3.27.0 → 3.28.0): 1 breaking, 1 warning, 0 non-breaking',
+        '  BREAKING',
+        '    schema Market',
+        '      - `status`: enum values "closed", "settled" removed',
+        '      used by 96 operations: getMarket00(), getMarket01(), getMarket02(), getMarket03(), getMarket04() and 91 more',
+        '  WARNING',
+        '    schema Market',
+        '      - `status`: enum value "active" added',
+        '      used by 96 operations: getMarket00(), getMarket01(), getMarket02(), getMarket03(), getMarket04() and 91 more',
         '',
       ].join('\n'),
     );

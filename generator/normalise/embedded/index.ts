@@ -50,7 +50,7 @@ export function normaliseEmbedded(page: Page, block: YamlBlock, diagnostics: Dia
     },
     api: apiOfPage(page, block.fence.specFile, typeof servers[0]?.url === 'string' ? servers[0].url : undefined),
     operations,
-    components: readComponents(root.components, at),
+    components: readComponents(root.components, at, block.yaml.lineOf),
     servers,
     tags: Array.isArray(root.tags) ? root.tags.filter(isObject) : [],
     info,
@@ -84,6 +84,7 @@ function cleanOperation(op: JsonObject, rootSecurity: JsonObject[keyof JsonObjec
 function readComponents(
   components: JsonObject[keyof JsonObject] | undefined,
   at: (path: (string | number)[]) => { file: string; line: number },
+  lineOf: (path: readonly (string | number)[]) => number,
 ): PageFragment['components'] {
   const out: PageFragment['components'] = {};
   if (!isObject(components)) return out;
@@ -93,7 +94,8 @@ function readComponents(
     const entries: Record<string, SourcedValue> = {};
     for (const [name, value] of Object.entries(group)) {
       if (!isObject(value)) continue;
-      entries[name] = { value: cleanComponent(kind, value), source: at(['components', kind, name]) };
+      const locate = (path: readonly (string | number)[]) => lineOf(['components', kind, name, ...path]);
+      entries[name] = { value: cleanComponent(kind, value), source: at(['components', kind, name]), locate };
     }
     out[kind] = entries;
   }
