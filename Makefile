@@ -31,7 +31,11 @@ typecheck: install
 check: install
 	$(TSX) generator/check/cli.ts --specs specs --out generated $(if $(SUMMARY),--markdown "$(SUMMARY)")
 
-.PHONY: scrape changelog
+.PHONY: scrape changelog baseline
+
+## Record the warnings of a run over specs/ as known (specs/known-findings.json); later runs list only new ones.
+baseline: install
+	$(GENERATE) --specs specs --out generated --dry-run --write-baseline
 
 ## Refresh specs/ from the docs site (SITE=https://docs.kalshi.com unless given); all pages or nothing unless ALLOW_PARTIAL=1.
 scrape: install

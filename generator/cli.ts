@@ -1,9 +1,12 @@
 import { writeFileSync, renameSync, existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { BASELINE_FILE, baselineJson } from './diagnostics/baseline.ts';
 import { formatReport, reportJson } from './diagnostics/report.ts';
 import { generate, operationCount } from './index.ts';
 import { STAGES, type Timings } from './timing.ts';
 import { parseOptions, runMain } from './command-line.ts';
+import { PACKAGE_NAME } from './emit/package-files.ts';
+import { releaseSummary } from './release/summary.ts';
 
 /**
  * `generate --specs <dir> --out <dir> [--strict] [--report <file.json>] [--verbose] [--dry-run] [--force] [--timings]`
@@ -11,16 +14,22 @@ import { parseOptions, runMain } from './command-line.ts';
  */
 
 const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated/] [--strict] [--report report.json]
-                                   [--verbose] [--dry-run] [--force] [--timings]
+                                   [--verbose] [--dry-run] [--force] [--timings] [--keep-removed]
+                                   [--previous <dir>]
 
   --specs <dir>     folder of scraped pages (default: specs/)
   --out <dir>       output folder, replaced atomically (default: generated/)
-  --strict          warnings fail the run too
+  --strict          warnings fail the run too (except those the findings baseline lists)
   --report <file>   write every diagnostic as JSON
   --verbose         also list info-level diagnostics (superseded pages, conflicts resolved by date)
   --dry-run         check everything, write nothing
   --force           regenerate even if stats.json says specs and generator are unchanged
   --timings         print the time spent in each stage
+  --keep-removed    keep operations the docs site no longer lists, deprecated (for users migrating off them);
+                    recorded in stats.json, so make check regenerates the same way
+  --previous <dir>  the release to version against (its package.json, documents and CHANGELOG.md; default: --out)
+  --write-baseline  record this run's warnings as known in <specs>/known-findings.json (they are then counted,
+                    not listed, and --strict ignores them); use with --dry-run to change nothing else
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +44,9 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       timings: { type: 'boolean', default: false },
+      'keep-removed': { type: 'boolean', default: false },
+      previous: { type: 'string' },
+      'write-baseline': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
@@ -55,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
     strict: args.strict,
     dryRun: args['dry-run'],
     force: args.force,
+    keepRemoved: args['keep-removed'],
+    ...(args.previous ? { previousDir: resolve(args.previous) } : {}),
   });
   if (args.timings) process.stderr.write(formatTimings(result.timings) + '\n');
   if (result.upToDate) {
@@ -62,22 +76,29 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   process.stderr.write(formatReport(result.diagnostics, { verbose: args.verbose }) + '\n');
-  if (args.report) {
-    const temp = `${args.report}.tmp`;
-    writeFileSync(temp, reportJson(result.diagnostics));
-    renameSync(temp, args.report);
+  if (args['write-baseline']) {
+    writeAtomically(join(specsDir, BASELINE_FILE), baselineJson(result.diagnostics));
+    process.stderr.write(`recorded ${result.diagnostics.filter((d) => d.severity === 'warning').length} warning(s) as known in ${join(args.specs, BASELINE_FILE)}\n`);
+  } else if (result.staleFindings.length > 0) {
+    process.stderr.write(`${result.staleFindings.length} finding(s) of ${join(args.specs, BASELINE_FILE)} no longer occur: make baseline rewrites it\n`);
   }
-  for (const { api, document } of result.apis) {
-    process.stderr.write(`${api}: ${operationCount(document)} operations\n`);
-  }
+  if (args.report) writeAtomically(args.report, reportJson(result.diagnostics));
+  process.stderr.write(result.apis.map(({ api, document }) => `${api}: ${operationCount(document)} operations`).join(', ') + '\n');
   if (!result.ok) {
-    process.stderr.write(`generation failed${args.strict ? ' (--strict: warnings count as errors)' : ''}; ${args.out} was not changed\n`);
+    process.stderr.write(`generation failed${args.strict ? ' (--strict: new warnings count as errors)' : ''}; ${args.out} was not changed\n`);
     return 1;
   }
+  if (result.release) process.stderr.write(releaseSummary(result.release, PACKAGE_NAME, args.out.replace(/\/$/, '')));
   process.stderr.write(
     args['dry-run'] ? 'dry run: nothing written\n' : result.written ? `wrote ${args.out}\n` : `${args.out} is up to date\n`,
   );
   return 0;
+}
+
+function writeAtomically(path: string, text: string): void {
+  const temp = `${path}.tmp-${process.pid}`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
 }
 
 function formatTimings(timings: Timings): string {

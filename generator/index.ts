@@ -1,24 +1,28 @@
 import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { applyBaseline, BASELINE_FILE, BaselineError, readBaseline, type KnownFinding } from './diagnostics/baseline.ts';
 import { ingest } from './ingest/index.ts';
 import { merge, type MergedApi } from './merge/index.ts';
 import { normalise } from './normalise/index.ts';
 import { writeOutputDir } from './write/atomic-dir.ts';
 import { documentFiles } from './write/document-files.ts';
-import { generationInputs, sameInputs, statsJson } from './emit/stats.ts';
+import { generationInputs, statsJson, upToDate, type OutputOptions } from './stats/stats-file.ts';
+import { readPreviousRelease } from './release/previous.ts';
+import type { Release } from './release/index.ts';
 import { StageTimer, type Timings } from './timing.ts';
 import type { JsonObject } from './openapi/json.ts';
 
 /**
  * The whole pipeline, stage by stage:
  *   ingest (pages → parsed blocks) → normalise (→ OpenAPI fragments) → merge (→ one document per API)
- *   → validate → emit (types, wrappers, package, build) → write (atomically, only when nothing failed).
+ *   → validate → emit (types, wrappers, package, build) → release (version and changelog against the previous
+ *   output) → write (atomically, only when nothing failed).
  * Library code: it reports through diagnostics and never prints or exits; the CLI decides.
  */
 
 export interface GenerateOptions {
   specsDir: string;
   outDir: string;
-  /** Treat warnings as errors: nothing is written if any warning is found. */
+  /** Treat warnings as errors: nothing is written if any warning the findings baseline does not list is found. */
   strict?: boolean;
   /** Compute everything but leave the output folder alone. */
   dryRun?: boolean;
@@ -26,8 +30,11 @@ export interface GenerateOptions {
   documentsOnly?: boolean;
   /** Regenerate even when the output's `stats.json` says specs and generator are unchanged. */
   force?: boolean;
+  /** Keep the operations only pages the docs site no longer lists define, deprecated (see merge/removed-operations.ts). */
+  keepRemoved?: boolean;
+  /** The previous release the version and changelog are decided against (default: `outDir` as it is). */
+  previousDir?: string;
 }
-
 
 export interface GenerateResult {
   ok: boolean;
@@ -38,6 +45,10 @@ export interface GenerateResult {
   written: boolean;
   /** True when the output was already generated from these exact specs and generator: nothing was redone. */
   upToDate: boolean;
+  /** The package's version and the API changes since the previous release (absent for documents-only runs). */
+  release?: Release;
+  /** Entries of the findings baseline that no finding matched any more. */
+  staleFindings: KnownFinding[];
   /** Milliseconds spent in each stage. */
   timings: Timings;
 }
@@ -45,13 +56,15 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
   const timer = new StageTimer();
-  const inputs = await timer.run('hash', () => generationInputs(options.specsDir));
-  if (!options.force && !options.dryRun && !options.documentsOnly && sameInputs(options.outDir, inputs)) {
-    return { ok: true, upToDate: true, diagnostics: [], apis: [], files: new Map(), written: false, timings: timer.timings };
+  const outputOptions: OutputOptions = { keepRemoved: options.keepRemoved === true };
+  const inputs = await timer.run('hash', () => generationInputs(options.specsDir, outputOptions));
+  if (!options.force && !options.dryRun && !options.documentsOnly && upToDate(options.outDir, inputs)) {
+    return { ok: true, upToDate: true, diagnostics: [], apis: [], files: new Map(), written: false, staleFindings: [], timings: timer.timings };
   }
+  const baseline = readKnownFindings(options.specsDir, diagnostics);
   const pages = await timer.run('ingest', () => ingest(options.specsDir, diagnostics));
   const fragments = await timer.run('normalise', () => normalise(pages, diagnostics));
-  const apis = await timer.run('merge', () => merge(fragments, diagnostics));
+  const apis = await timer.run('merge', () => merge(fragments, diagnostics, outputOptions));
   if (apis.length === 0) diagnostics.error('no-operations', `no page in ${options.specsDir} defines an operation`);
   // A document already known to be broken (e.g. a reference loop) is not handed to the validator.
   // The heavy stages (Redocly, openapi-typescript, ts-morph, prettier, TypeScript) load only when needed:
@@ -59,19 +72,50 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (!diagnostics.hasErrors()) {
     await timer.run('validate', async () => (await import('./validate/index.ts')).validate(apis, diagnostics));
   }
-  const files = documentFiles(apis);
+  let files = documentFiles(apis);
+  let release: Release | undefined;
   if (!diagnostics.hasErrors() && apis.length > 0 && !options.documentsOnly) {
     const { emitPackage } = await import('./emit/index.ts');
-    for (const [path, text] of await emitPackage(apis, diagnostics, timer)) files.set(path, text);
+    const { PACKAGE_NAME } = await import('./emit/package-files.ts');
+    const releases = await import('./release/index.ts');
+    const previous = readPreviousRelease(options.previousDir ?? options.outDir);
+    const version = releases.startingVersion(previous, PACKAGE_NAME);
+    for (const [path, text] of await emitPackage(apis, diagnostics, version, timer)) files.set(path, text);
+    const released = await timer.run('release', () => releases.release(files, apis, previous, PACKAGE_NAME));
+    files = released.files;
+    release = released.release;
     const operations = Object.fromEntries(apis.map((a) => [a.api, operationCount(a.document)]));
-    files.set('stats.json', statsJson({ ...inputs, operations }));
+    files.set('stats.json', statsJson(inputs, operations, files));
   }
-  const failed = diagnostics.hasErrors() || (options.strict === true && diagnostics.count('warning') > 0);
+  const findings = applyBaseline(diagnostics.sorted(), baseline);
+  const newWarnings = findings.diagnostics.filter((d) => d.severity === 'warning' && !d.known).length;
+  const failed = diagnostics.hasErrors() || (options.strict === true && newWarnings > 0);
   let written = false;
   if (!failed && !options.dryRun && !options.documentsOnly) {
     written = await timer.run('write', () => writeOutputDir(options.outDir, files));
   }
-  return { ok: !failed, upToDate: false, diagnostics: diagnostics.sorted(), apis, files, written, timings: timer.timings };
+  return {
+    ok: !failed,
+    upToDate: false,
+    diagnostics: findings.diagnostics,
+    apis,
+    files,
+    written,
+    ...(release ? { release } : {}),
+    staleFindings: findings.stale,
+    timings: timer.timings,
+  };
+}
+
+/** The specs folder's findings baseline; an unreadable one is an error (a run must not hide what it cannot read). */
+function readKnownFindings(specsDir: string, diagnostics: Diagnostics): KnownFinding[] {
+  try {
+    return readBaseline(specsDir);
+  } catch (error) {
+    if (!(error instanceof BaselineError)) throw error;
+    diagnostics.error('baseline-invalid', error.message, { file: BASELINE_FILE });
+    return [];
+  }
 }
 
 export function operationCount(document: JsonObject): number {

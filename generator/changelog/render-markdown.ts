@@ -5,10 +5,18 @@ import { NO_PAGES, type PageIndex } from './pages.ts';
 
 const HEADINGS: Record<Severity, string> = { breaking: 'Breaking', warning: 'Warnings', 'non-breaking': 'Non-breaking' };
 
-/** The changelog as markdown, for release notes, `CHANGELOG.md` and CI job summaries. `level` is the heading depth of the title. */
-export function renderMarkdown(changelogs: readonly ApiChangelog[], pages: PageIndex = NO_PAGES, title = 'API changes', level = 1): string {
-  const h = (depth: number) => '#'.repeat(level + depth);
-  const out: string[] = [`${h(0)} ${title}`, ''];
+/**
+ * The changelog as markdown, for release notes, `CHANGELOG.md` and CI job summaries: `level` is the heading depth
+ * of the title, `intro` a paragraph under it.
+ */
+export function renderMarkdown(
+  changelogs: readonly ApiChangelog[],
+  pages: PageIndex = NO_PAGES,
+  title = 'API changes',
+  options: { level?: number; intro?: string } = {},
+): string {
+  const h = (depth: number) => '#'.repeat((options.level ?? 1) + depth);
+  const out: string[] = [`${h(0)} ${title}`, '', ...(options.intro ? [options.intro, ''] : [])];
   for (const { api, changes } of changelogs) {
     const version = versionNote(changes);
     out.push(`${h(1)} ${api}${version ? ` (${version})` : ''}`, '');

@@ -5,6 +5,7 @@ import { formatReport } from '../diagnostics/report.ts';
 import { documentsInDir } from '../changelog/document-sources.ts';
 import { specsPages } from '../changelog/specs-documents.ts';
 import { generate } from '../index.ts';
+import { generationInputs, readStats, recordedOptions, upToDate } from '../stats/stats-file.ts';
 import { compareDirs } from './compare-dirs.ts';
 import { driftReport } from './drift-report.ts';
 import { parseOptions, runMain } from '../command-line.ts';
@@ -12,9 +13,11 @@ import { parseOptions, runMain } from '../command-line.ts';
 const USAGE = 'usage: npx tsx generator/check/cli.ts [--specs specs] [--out generated] [--markdown summary.md]\n';
 
 /**
- * `make check`: regenerates from specs/ into a temporary folder and compares it with the committed
- * generated/; on drift, prints the differing files and the semantic API changelog (breaking changes first).
- * `--markdown <file>` also appends the report as markdown (e.g. to `$GITHUB_STEP_SUMMARY`).
+ * `make check`: whether the committed generated/ is what specs/ gives. When its `stats.json` records the same
+ * pages, generator, tools and options, and every file is as recorded, the answer needs no regeneration.
+ * Otherwise it regenerates into a temporary folder (with the committed options, versioned against the committed
+ * release) and compares; on drift it prints the differing files and the semantic API changelog (breaking changes
+ * first). `--markdown <file>` also appends the report as markdown (e.g. to `$GITHUB_STEP_SUMMARY`).
  * Exit 0 in step, 1 drifted (or generation failed), 2 bad usage.
  */
 async function main(argv: string[]): Promise<number> {
@@ -33,15 +36,22 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const labels = { specs: values.specs.replace(/\/$/, ''), out: values.out.replace(/\/$/, '') };
+  const outDir = resolve(values.out);
+  const options = recordedOptions(readStats(outDir));
+  if (upToDate(outDir, generationInputs(resolve(values.specs), options))) {
+    process.stdout.write(`${labels.out}/ is in step with ${labels.specs}/ (same pages, generator, tools and options as its stats.json records; every file as recorded)\n`);
+    if (values.markdown) appendFileSync(values.markdown, `\`${labels.out}/\` is in step with \`${labels.specs}/\`.\n`);
+    return 0;
+  }
   const temp = mkdtempSync(join(tmpdir(), 'kalshi-check-'));
   try {
     const fresh = join(temp, 'generated');
-    const result = await generate({ specsDir: resolve(values.specs), outDir: fresh });
+    const result = await generate({ specsDir: resolve(values.specs), outDir: fresh, previousDir: outDir, keepRemoved: options.keepRemoved });
     if (!result.ok) {
       process.stderr.write(formatReport(result.diagnostics) + `\ngeneration from ${labels.specs}/ failed: fix the pages above\n`);
       return 1;
     }
-    const differences = compareDirs(resolve(values.out), fresh);
+    const differences = compareDirs(outDir, fresh);
     if (differences.length === 0) {
       process.stdout.write(`${labels.out}/ is in step with ${labels.specs}/\n`);
       if (values.markdown) appendFileSync(values.markdown, `\`${labels.out}/\` is in step with \`${labels.specs}/\`.\n`);
@@ -49,12 +59,12 @@ async function main(argv: string[]): Promise<number> {
     }
     let committed;
     try {
-      committed = documentsInDir(resolve(values.out));
+      committed = documentsInDir(outDir);
     } catch (error) {
       committed = { error: (error as Error).message };
     }
     const fresher = new Map(result.apis.map((a) => [a.api, a.document]));
-    const report = driftReport(labels, differences, committed, fresher, specsPages(resolve(values.specs), `${labels.specs}/`));
+    const report = driftReport(labels, differences, committed, fresher, specsPages(resolve(values.specs), `${labels.specs}/`), result.release);
     process.stdout.write(report.text);
     if (values.markdown) appendFileSync(values.markdown, report.markdown);
     return 1;

@@ -21,6 +21,8 @@ export interface Diagnostic {
   pointer?: string;
   /** Other pages involved (the losing side of a conflict, the first definition of a duplicate). */
   related?: SourceLocation[];
+  /** A warning the findings baseline lists as accepted (see baseline.ts). */
+  known?: true;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -9,14 +9,15 @@ import { operationModels, type OperationModel } from './operation-model.ts';
 import { entrySource, PACKAGE_NAME, packageJson, runtimeSources, tsconfigJson } from './package-files.ts';
 import { packageReadme } from './readme.ts';
 import { emitTypes } from './types.ts';
-import { toolVersions } from './stats.ts';
+import { toolVersions } from '../stats/stats-file.ts';
+import { builtFrom } from './built-from.ts';
 import { StageTimer } from '../timing.ts';
 
 /**
- * Stage 5, emit: the merged documents → the files of the `kalshi-client` package (sources, README, package.json)
+ * Stage 5, emit: the merged documents → the files of the package (sources, README, package.json at `version`)
  * formatted with prettier, then compiled to `dist/`. Returns package-relative paths → contents.
  */
-export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagnostics, timer = new StageTimer()): Promise<Map<string, string>> {
+export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagnostics, version: string, timer = new StageTimer()): Promise<Map<string, string>> {
   const sources = new Map<string, string>(runtimeSources());
   const described: { names: ApiNames; operations: OperationModel[] }[] = [];
   for (const { api, document } of apis) {
@@ -36,9 +37,9 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
     sources.set(`src/${names.entry}.ts`, entrySource(names));
     described.push({ names, operations: models });
   }
-  sources.set('package.json', packageJson(versionOf(apis), described.map((d) => d.names), toolVersions()['openapi-fetch']!));
+  sources.set('package.json', packageJson(version, apiVersions(apis), described.map((d) => d.names), toolVersions()['openapi-fetch']!));
   sources.set('tsconfig.json', tsconfigJson());
-  sources.set('README.md', packageReadme(PACKAGE_NAME, described));
+  sources.set('README.md', packageReadme(PACKAGE_NAME, described, builtFrom(apis)));
   const runtime = new Set([...sources.keys()].filter((path) => path.startsWith('src/runtime/')));
   const formatted = await timer.run('format', () => formatFiles(sources, runtime));
   const typeOnly = new Set(apis.map(({ api }) => `src/${api}/types.ts`));
@@ -48,8 +49,7 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
   return formatted;
 }
 
-function versionOf(apis: readonly MergedApi[]): string {
-  const main = apis.find((a) => a.api === 'trade') ?? apis[0];
-  const info = main?.document.info as { version?: unknown } | undefined;
-  return typeof info?.version === 'string' && /^\d+\.\d+\.\d+/.test(info.version) ? info.version : '0.0.0';
+/** Each API's `info.version`: the Kalshi API version the package was built from. */
+function apiVersions(apis: readonly MergedApi[]): Record<string, string> {
+  return Object.fromEntries(apis.map(({ api, document }) => [api, String((document.info as { version?: unknown } | undefined)?.version ?? '')]));
 }

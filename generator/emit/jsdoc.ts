@@ -15,6 +15,7 @@ export interface DocParts {
   summary?: string;
   description?: string;
   deprecated?: boolean;
+  removed?: { lastListed?: string; replacementWrapper?: string };
   signed: boolean;
   method: string;
   path: string;
@@ -26,6 +27,10 @@ export function operationDoc(parts: DocParts): string {
   if (parts.summary) lines.push(docText(parts.summary));
   if (parts.description && parts.description.trim() !== parts.summary?.trim()) lines.push('', docText(parts.description));
   lines.push('', `\`${parts.method.toUpperCase()} ${docText(parts.path)}\` — ${parts.signed ? 'signed: needs `apiKeyId` and a private key.' : 'public: sent unsigned.'}`);
-  if (parts.deprecated) lines.push('', '@deprecated This operation is deprecated by Kalshi.');
+  if (parts.removed) {
+    const when = parts.removed.lastListed ? ` (last listed ${parts.removed.lastListed})` : '';
+    const instead = parts.removed.replacementWrapper ? ` Use \`${parts.removed.replacementWrapper}()\` instead.` : '';
+    lines.push('', `@deprecated Removed from Kalshi's documentation${when}: kept for migration only.${instead}`);
+  } else if (parts.deprecated) lines.push('', '@deprecated This operation is deprecated by Kalshi.');
   return lines.join('\n').trim();
 }

@@ -1,6 +1,7 @@
 import { compareText } from '../diagnostics/diagnostic.ts';
 import { componentName, isObject, type JsonObject } from '../openapi/json.ts';
 import { objectProperties, resolveRef } from '../openapi/resolve.ts';
+import { removedFromDocs } from '../openapi/removed.ts';
 import { HTTP_METHODS, type HttpMethod } from '../normalise/fragment.ts';
 import { parameterIdentifier, typeStem, wrapperName } from './identifiers.ts';
 import { detectPagination, type PaginationModel } from './pagination.ts';
@@ -21,6 +22,8 @@ export interface OperationModel {
   summary?: string;
   description?: string;
   deprecated: boolean;
+  /** Set for an operation the docs no longer list, kept for migration: when it left, and what replaces it. */
+  removed?: { lastListed?: string; replacementWrapper?: string };
   /** Needs the Kalshi signature headers. */
   signed: boolean;
   pathParameters: PathParameter[];
@@ -85,6 +88,13 @@ function operationModel(document: JsonObject, method: HttpMethod, path: string, 
     requiredQuery: [...query, ...headers].some((p) => p.required === true),
     idempotencyKey: Boolean(body?.fields?.includes('client_order_id') && !body.fields.includes('updated_client_order_id')),
   };
+  const removed = removedFromDocs(operation);
+  if (removed) {
+    model.removed = {
+      ...(removed.lastListed ? { lastListed: removed.lastListed.slice(0, 10) } : {}),
+      ...(removed.replacement ? { replacementWrapper: wrapperName(removed.replacement) } : {}),
+    };
+  }
   if (typeof operation.summary === 'string') model.summary = operation.summary;
   if (typeof operation.description === 'string') model.description = operation.description;
   if (body) model.body = body;

@@ -28,7 +28,8 @@ export function entrySource(names: ApiNames): string {
   );
 }
 
-export function packageJson(version: string, apis: readonly ApiNames[], openapiFetchVersion: string): string {
+/** `kalshiApiVersions`: the `info.version` of each Kalshi API document the package was built from. */
+export function packageJson(version: string, kalshiApiVersions: Record<string, string>, apis: readonly ApiNames[], openapiFetchVersion: string): string {
   const exports: Record<string, unknown> = {};
   for (const names of [...apis].sort((a, b) => (a.entry === 'index' ? -1 : b.entry === 'index' ? 1 : 0))) {
     const key = names.entry === 'index' ? '.' : `./${names.entry}`;
@@ -39,6 +40,7 @@ export function packageJson(version: string, apis: readonly ApiNames[], openapiF
   const pkg = {
     name: PACKAGE_NAME,
     version,
+    kalshiApiVersions,
     description: `Typed client for ${apis.map((a) => `the ${a.title}`).join(' and ')}, generated from Kalshi's documentation.`,
     type: 'module',
     types: './dist/index.d.ts',
@@ -46,7 +48,7 @@ export function packageJson(version: string, apis: readonly ApiNames[], openapiF
     imports: {
       '#default-signer': { node: './dist/runtime/default-signer-node.js', default: './dist/runtime/default-signer-web.js' },
     },
-    files: ['dist', 'openapi', 'README.md'],
+    files: ['dist', 'openapi', 'README.md', 'CHANGELOG.md'],
     sideEffects: false,
     engines: { node: '>=20' },
     dependencies: { 'openapi-fetch': openapiFetchVersion },

@@ -2,7 +2,7 @@ import type { ApiNames } from './api-names.ts';
 import type { OperationModel } from './operation-model.ts';
 
 /** The generated package's README: runnable snippets first, then the table of every operation. */
-export function packageReadme(packageName: string, apis: readonly { names: ApiNames; operations: readonly OperationModel[] }[]): string {
+export function packageReadme(packageName: string, apis: readonly { names: ApiNames; operations: readonly OperationModel[] }[], builtFrom: string): string {
   const trade = apis.find((a) => a.names.api === 'trade') ?? apis[0]!;
   const { className, factoryName } = trade.names;
   const importFrom = (names: ApiNames) => (names.entry === 'index' ? packageName : `${packageName}/${names.entry}`);
@@ -11,6 +11,9 @@ export function packageReadme(packageName: string, apis: readonly { names: ApiNa
     `Typed TypeScript client for ${apis.map((a) => `the ${a.names.title}`).join(' and ')}, generated from Kalshi's documentation. ` +
       'Every operation is a method that returns the parsed, typed body and throws typed errors; requests that need ' +
       'authentication are signed with RSA-PSS exactly as Kalshi verifies them.',
+    `${builtFrom} The package version follows semver for its users (breaking API change: major; new ` +
+      'operations or fields: minor; text and generator changes: patch); `package.json` records the Kalshi API versions ' +
+      'under `kalshiApiVersions`, and `CHANGELOG.md` lists what each version changed.',
     '## Install\n\n```sh\nnpm install ' + packageName + '\n```\n\nNode 20 or later; browsers, Deno, Bun and edge runtimes work too (signing uses WebCrypto there).',
     [
       '## Credentials and environments',
@@ -122,7 +125,7 @@ export function packageReadme(packageName: string, apis: readonly { names: ApiNa
 function operationTable(names: ApiNames, operations: readonly OperationModel[], from: string): string {
   const rows = operations.map(
     (op) =>
-      `| \`${op.method.toUpperCase()}\` | \`${escapeCell(op.path)}\` | \`${op.wrapperName}\` | ${op.signed ? 'signed' : 'public'}${op.pagination ? ', paginated' : ''}${op.deprecated ? ', deprecated' : ''} |`,
+      `| \`${op.method.toUpperCase()}\` | \`${escapeCell(op.path)}\` | \`${op.wrapperName}\` | ${op.signed ? 'signed' : 'public'}${op.pagination ? ', paginated' : ''}${op.removed ? ', removed from the docs' : op.deprecated ? ', deprecated' : ''} |`,
   );
   return [
     `## ${names.title}: operations (${operations.length})`,

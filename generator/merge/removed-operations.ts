@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import type { JsonObject } from '../openapi/json.ts';
+import { REMOVED_EXTENSION } from '../openapi/removed.ts';
 import { operationKey, type Candidate } from './candidate.ts';
 
 /**
@@ -20,23 +21,21 @@ export function reportRemoved(removed: readonly Candidate[], diagnostics: Diagno
   }
 }
 
+/**
+ * The removed operations, kept: each marked `deprecated` with `x-removed-from-docs` recording the last date the
+ * docs listed it and the operationId of its replacement, when known (the emitter words the deprecation from it).
+ */
 export function keepRemoved(removed: readonly Candidate[], live: readonly Candidate[], diagnostics: Diagnostics): Candidate[] {
   return removed.map((op) => {
     const replacement = findReplacement(op, live);
     const left = op.page.lastListed ?? op.page.date;
-    const notice = [
-      `Removed from Kalshi's documentation${left ? ` (last listed ${left.slice(0, 10)})` : ''}.`,
-      replacement ? `Use \`${String(replacement.operation.operationId)}\` (${replacement.method.toUpperCase()} ${replacement.path}) instead.` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const description = typeof op.operation.description === 'string' ? `${notice}\n\n${op.operation.description}` : notice;
     const record: JsonObject = {
       ...(left ? { lastListed: left } : {}),
       ...(replacement ? { replacement: String(replacement.operation.operationId) } : {}),
     };
-    diagnostics.info('operation-kept-removed', `${label(op)} is kept, deprecated: ${notice}`, op.source);
-    return { ...op, operation: { ...op.operation, deprecated: true, description, 'x-removed-from-docs': record } };
+    const instead = replacement ? `; use ${label(replacement)} instead` : '';
+    diagnostics.info('operation-kept-removed', `${label(op)} is kept, deprecated: last listed ${left?.slice(0, 10) ?? 'at an unknown date'}${instead}`, op.source);
+    return { ...op, operation: { ...op.operation, deprecated: true, [REMOVED_EXTENSION]: record } };
   });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { editAmendOrderPage } from './edit-page.ts';
 
 const PAGES = ['api-reference/orders/amend-order-v2.md', 'api-reference/orders/get-order.md', 'api-reference/api-keys/create-api-key.md'];
 const check = (args: string[]) => runTs('generator/check/cli.ts', args);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A small specs folder (three real pages) with its generated/ folder, as a repository would commit them. */
 function smallRepo(): { specs: string; out: string } {
@@ -28,10 +31,20 @@ describe('make check (generator/check/cli.ts)', () => {
     expect(generated.status, generated.stderr).toBe(0);
   }, 180_000);
 
-  it('exits 0 when generated/ is in step', () => {
+  it('exits 0 when generated/ is in step, answering from stats.json without regenerating', () => {
     const run = check(['--specs', repo.specs, '--out', repo.out]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toBe(`${repo.out}/ is in step with ${repo.specs}/\n`);
+    expect(run.stdout).toBe(`${repo.out}/ is in step with ${repo.specs}/ (same pages, generator, tools and options as its stats.json records; every file as recorded)\n`);
+  }, 180_000);
+
+  it('notices a hand-edited generated file although the inputs are unchanged, and regenerates to show it', () => {
+    const copy = smallRepo();
+    cpSync(repo.out, copy.out, { recursive: true });
+    writeFileSync(join(copy.out, 'README.md'), readFileSync(join(copy.out, 'README.md'), 'utf8') + '\nedited by hand\n');
+    const run = check(['--specs', copy.specs, '--out', copy.out]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`  changed  ${copy.out}/README.md`);
+    expect(run.stdout).toContain("The merged documents (" + copy.out + "/openapi/) are identical: the 1 differing file(s) are the generated package's");
   }, 180_000);
 
   it('exits 1 on drift, listing the files and the breaking changes with operation and page', () => {
@@ -44,14 +57,14 @@ describe('make check (generator/check/cli.ts)', () => {
     expect(run.stdout).toContain(`  changed  ${copy.out}/openapi/trade.json`);
     const breaking = run.stdout.slice(run.stdout.indexOf('  BREAKING'), run.stdout.indexOf('  NON-BREAKING') >>> 0);
     const page = `${copy.specs}/api-reference/orders/amend-order-v2.md:`;
+    expect(breaking).toMatch(new RegExp(`^ {4}schema AmendOrderV2Request — ${escape(page)}\\d+\\n {6}- property \`reason\` added as required \\(line \\d+\\)\\n {6}used by modifyOrderV2\\(\\)$`, 'm'));
+    expect(breaking).toMatch(new RegExp(`^ {4}schema AmendOrderV2Response — ${escape(page)}\\d+\\n {6}- property \`client_order_id\` removed\\n`, 'm'));
     expect(breaking).toContain(`    POST /portfolio/events/orders/{order_id}/amend (ModifyOrderV2) — ${page}`);
     expect(breaking).toContain('      - operationId renamed from AmendOrderV2 to ModifyOrderV2: wrapper amendOrderV2() → modifyOrderV2()');
-    expect(breaking).toContain('      - request body: property `reason` added as required');
-    expect(breaking).toContain('      - response 200: property `client_order_id` removed');
-    expect(run.stdout).toContain("run 'make generate' and commit");
+    expect(run.stdout).toContain("run 'make generate' (1.0.0 → 2.0.0, major) and commit");
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('### Breaking');
-    expect(markdown).toContain('  - request body: property `reason` added as required');
+    expect(markdown).toMatch(/ {2}- property `reason` added as required \(line \d+\)/);
   }, 180_000);
 
   it('exits 1 with the diagnostics when specs/ does not generate', () => {
@@ -61,6 +74,28 @@ describe('make check (generator/check/cli.ts)', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('fence-unterminated');
     expect(run.stderr).toContain(`generation from ${broken.specs}/ failed`);
+  }, 180_000);
+
+  it('regenerates with the options the committed output was made with (--keep-removed, recorded in stats.json)', () => {
+    const kept = smallRepo();
+    const dropped = 'dropped/api-reference/orders/amend-order.md';
+    mkdirSync(join(kept.specs, dropped, '..'), { recursive: true });
+    cpSync(join(ROOT, 'test', 'fixtures', 'check', dropped), join(kept.specs, dropped));
+    const pages = PAGES.map((file) => ({ file, url: `https://docs.kalshi.com/${file}`, sha256: sha256(readFileSync(join(kept.specs, file))) }));
+    const manifest = { site: 'https://docs.kalshi.com', scrapedAt: '2026-08-22T05:00:00.000Z', pages, dropped: [{ file: dropped, url: 'https://docs.kalshi.com/api-reference/orders/amend-order.md', lastListed: '2026-06-18T00:28:16.066Z' }] };
+    writeFileSync(join(kept.specs, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    const generated = runCli(['--specs', kept.specs, '--out', kept.out, '--keep-removed']);
+    expect(generated.status, generated.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(kept.out, 'stats.json'), 'utf8')).options).toEqual({ keepRemoved: true });
+    expect(readFileSync(join(kept.out, 'src/trade/client.ts'), 'utf8')).toContain(
+      "@deprecated Removed from Kalshi's documentation (last listed 2026-06-18): kept for migration only. Use `amendOrderV2()` instead.",
+    );
+    // A change of specs/ that changes no page: the check regenerates, keeping the removed operation as committed.
+    writeFileSync(join(kept.specs, 'README.md'), 'notes\n');
+    const run = check(['--specs', kept.specs, '--out', kept.out]);
+    expect(run.stdout).toContain(`  changed  ${kept.out}/stats.json`);
+    expect(run.stdout).toContain('are identical');
+    expect(run.stdout).not.toContain('operation removed');
   }, 180_000);
 
   it.each([[['--bogus']], [['--specs', '/no/such/folder']]])('exits 2 on bad usage: %j', (args) => {

@@ -13,7 +13,8 @@ const FILES = [
 
 describe('the drift report of make check', () => {
   it('lists the differing files, then the changelog, then what to do', () => {
-    const report = driftReport(LABELS, FILES, new Map([['trade', BEFORE]]), new Map([['trade', AFTER]]), NO_PAGES);
+    const release = { previous: '4.0.0', version: '5.0.0', level: 'major' as const, changelogs: [] };
+    const report = driftReport(LABELS, FILES, new Map([['trade', BEFORE]]), new Map([['trade', AFTER]]), NO_PAGES, release);
     expect(report.text).toBe(
       [
         'generated/ has drifted from specs/ (2 file(s)):',
@@ -27,7 +28,7 @@ describe('the drift report of make check', () => {
         '    GET /x (GetThing)',
         '      - response 200: property `b` removed',
         '',
-        "run 'make generate' and commit generated/",
+        "run 'make generate' (4.0.0 → 5.0.0, major) and commit generated/",
         '',
       ].join('\n'),
     );
@@ -35,9 +36,14 @@ describe('the drift report of make check', () => {
     expect(report.markdown).toContain('- changed `generated/openapi/trade.json`');
   });
 
-  it('says when only the package differs, and when the committed documents cannot be read', () => {
+  it('says when only the package differs, when only the text of a document differs, and when the committed documents cannot be read', () => {
     const same = driftReport(LABELS, FILES.slice(1), new Map([['trade', AFTER]]), new Map([['trade', AFTER]]), NO_PAGES);
-    expect(same.text).toContain('The merged documents (generated/openapi/) have no API changes');
+    expect(same.text).toContain("The merged documents (generated/openapi/) are identical: the 1 differing file(s) are the generated package's");
+    const paths = AFTER.paths as Record<string, Record<string, object>>;
+    const described = { ...AFTER, paths: { '/x': { get: { ...paths['/x']!['get'], description: 'Now documented.' } } } };
+    const text = driftReport(LABELS, FILES, new Map([['trade', AFTER]]), new Map([['trade', described as never]]), NO_PAGES);
+    expect(text.text).not.toContain('identical');
+    expect(text.text).toContain('      - `description` added');
     const unreadable = driftReport(LABELS, FILES, { error: 'generated/openapi/trade.json is not valid JSON' }, new Map([['trade', AFTER]]), NO_PAGES);
     expect(unreadable.text).toContain('No API changelog: generated/openapi/trade.json is not valid JSON');
     expect(unreadable.changelogs).toEqual([]);

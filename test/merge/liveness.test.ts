@@ -82,8 +82,8 @@ describe('liveness and precedence', () => {
     const kept = document.paths[removed.path!][removed.method!];
     expect(kept.deprecated).toBe(true);
     expect(kept['x-removed-from-docs']).toEqual({ lastListed: DROPPED.lastListed, replacement });
-    expect(kept.description).toMatch(new RegExp(`^Removed from Kalshi's documentation \\(last listed 2026-06-18\\)\\. Use \`${replacement}\` \\(`));
     expect(diagnostics.map((d) => d.code)).toEqual(['operation-kept-removed']);
+    expect(diagnostics[0]!.message).toMatch(new RegExp(`is kept, deprecated: last listed 2026-06-18; use .* \\(${replacement}\\) instead$`));
   });
 
   it('drops a kept removed operation whose operationId a live one uses', () => {
