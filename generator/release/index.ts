@@ -69,11 +69,11 @@ function firstSection(version: string, name: string, apis: readonly MergedApi[])
   return `## ${version}\n\nFirst release of \`${name}\`. ${builtFrom(apis)}\n`;
 }
 
+/** The section of a release: its API changes, for the APIs that changed. */
 function changeSection(version: string, apis: readonly MergedApi[], changelogs: readonly ApiChangelog[]): string {
-  if (changelogs.every((c) => c.changes.length === 0)) {
-    return `## ${version}\n\n${builtFrom(apis)} No API changes: the generated code changed with the toolchain.\n`;
-  }
-  return renderMarkdown(changelogs, NO_PAGES, version, { level: 2, intro: builtFrom(apis) });
+  const changed = changelogs.filter((c) => c.changes.length > 0);
+  if (changed.length === 0) return `## ${version}\n\n${builtFrom(apis)} No API changes: the generated code changed with the toolchain.\n`;
+  return renderMarkdown(changed, NO_PAGES, version, { level: 2, intro: builtFrom(apis) });
 }
 
 /** `# Changelog`, the new section, then the earlier sections (newest first). */
