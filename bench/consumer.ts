@@ -1,8 +1,10 @@
 /**
  * What a consumer pays for each SDK: `tsc --noEmit` on a file calling the same five operations
  * (bench/fixtures/consumer-*.ts, strict NodeNext tsconfig with skipLibCheck, as `tsc --init` writes it) against
- * an empty file, and the size of that file bundled with esbuild (minified; gzip via node:zlib at its default
- * level 6), for Node and for browsers.
+ * an empty file, and the size of consumer files bundled with esbuild (minified; gzip via node:zlib at its default
+ * level 6), for Node and for browsers: five operations through our class, through our operation functions and
+ * through the official SDK; one public call through its function and through the class; and the floor,
+ * openapi-fetch alone making that one call.
  */
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
@@ -11,8 +13,12 @@ import { REPO, run } from './child.ts';
 import { interleave, type Contender } from './rounds.ts';
 import { summarize, type Summary } from './stats.ts';
 
-export const CONSUMERS = ['empty', 'ours', 'official'] as const;
+export const CONSUMERS = ['empty', 'ours', 'functions', 'official'] as const;
 export type Consumer = (typeof CONSUMERS)[number];
+
+/** Bundled files (bench/fixtures/consumer-<name>.ts). */
+export const BUNDLES = ['ours', 'functions', 'official', 'one', 'one-class', 'floor'] as const;
+export type Bundle = (typeof BUNDLES)[number];
 
 export interface ConsumerSettings {
   rounds: number;
@@ -33,7 +39,7 @@ export type BundleSize = { ok: true; minifiedBytes: number; gzipBytes: number } 
 export interface ConsumerResults {
   settings: ConsumerSettings & { tsconfig: string; gzipLevel: number };
   typecheck: Record<Consumer, TypeCheck>;
-  bundle: Record<Exclude<Consumer, 'empty'>, { node: BundleSize; browser: BundleSize }>;
+  bundle: Record<Bundle, { node: BundleSize; browser: BundleSize }>;
 }
 
 const TSC = resolve(REPO, 'node_modules/typescript/bin/tsc');
@@ -61,7 +67,7 @@ export async function benchConsumer(settings: ConsumerSettings): Promise<Consume
     };
   }
   const bundle = {} as ConsumerResults['bundle'];
-  for (const name of ['ours', 'official'] as const) {
+  for (const name of BUNDLES) {
     const entry = `bench/fixtures/consumer-${name}.ts`;
     bundle[name] = { node: await bundleSize(entry, 'node'), browser: await bundleSize(entry, 'browser') };
   }

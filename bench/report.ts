@@ -25,6 +25,12 @@ export interface Target {
 /** Retained heap may grow by at most this much from the short listing to the long one (10x the pages). */
 const RETAINED_SLACK_KB = 1024;
 
+/** Browser bundles (minified, gzip): one call through its function, five calls through theirs. */
+const BUNDLE_TARGETS = [
+  { id: 'bundle.one', name: 'one', label: 'one call (getExchangeStatus function)', maxKb: 8 },
+  { id: 'bundle.five', name: 'functions', label: 'five calls (operation functions)', maxKb: 10 },
+] as const;
+
 export function targets(s: Sections): Target[] {
   const list: Target[] = [];
   if (s.requests) {
@@ -47,6 +53,17 @@ export function targets(s: Sections): Target[] {
     const { full, noop, floor } = s.generation.wallMs;
     list.push({ id: 'generation.full', target: 'generation: full < 3x openapi-typescript CLI', measured: times(ratio(full, floor)), met: ratio(full, floor) < 3 });
     list.push({ id: 'generation.noop', target: 'generation: no-op < 0.20x full', measured: times(ratio(noop, full)), met: ratio(noop, full) < 0.2 });
+  }
+  if (s.consumer) {
+    for (const { id, name, label, maxKb } of BUNDLE_TARGETS) {
+      const size = s.consumer.bundle[name].browser;
+      list.push({
+        id,
+        target: `browser bundle, ${label}: ≤ ${maxKb} KB gzipped`,
+        measured: size.ok ? kb(size.gzipBytes) : `fails: ${size.errors.join('; ')}`,
+        met: size.ok && size.gzipBytes <= maxKb * 1024,
+      });
+    }
   }
   return list;
 }
@@ -133,14 +150,26 @@ function generationTable(r: GenerationResults): string {
   ].join('\n');
 }
 
+const BUNDLE_LABELS: Record<keyof ConsumerResults['bundle'], string> = {
+  ours: '5 calls, ours: client class',
+  functions: '5 calls, ours: operation functions',
+  official: '5 calls, official SDK',
+  one: '1 call, ours: its function',
+  'one-class': '1 call, ours: client class',
+  floor: '1 call, floor: openapi-fetch alone',
+};
+
 function consumerTable(r: ConsumerResults): string {
   const base = r.typecheck.empty.wallMs.median;
-  const rows = (['empty', 'ours', 'official'] as const).map((name) => {
+  const rows = (['empty', 'ours', 'functions', 'official'] as const).map((name) => {
     const t = r.typecheck[name];
     return [name, range(t.wallMs), `+${Math.round(t.wallMs.median - base)}`, String(t.files), String(t.instantiations), range(t.parseTimeMs), range(t.checkTimeMs)];
   });
   const size = (b: ConsumerResults['bundle']['ours']['node']): string => (b.ok ? `${kb(b.minifiedBytes)} / ${kb(b.gzipBytes)}` : `fails: ${b.errors.join('; ')}`);
-  const bundles = (['ours', 'official'] as const).map((name) => [name, size(r.bundle[name].node), size(r.bundle[name].browser)]);
+  const bundles = Object.entries(BUNDLE_LABELS).map(([name, label]) => {
+    const bundle = r.bundle[name as keyof ConsumerResults['bundle']];
+    return [label, size(bundle.node), size(bundle.browser)];
+  });
   const { ours, official } = r.bundle;
   const gzipRatio = ours.node.ok && official.node.ok ? ` (official / ours, node gzip: ${times(official.node.gzipBytes / ours.node.gzipBytes)})` : '';
   return [

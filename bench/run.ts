@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const seconds = Math.round((performance.now() - started) / 1000);
   step('done');
   const checked = targets(sections);
-  process.stdout.write(`kalshi-client benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}; ${seconds} s\n`);
+  process.stdout.write(`kalshi-openapi-client benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}; ${seconds} s\n`);
   process.stdout.write(`${report(sections, checked)}\n`);
   if (values.quick || values.only !== undefined) {
     process.stdout.write('\n(--quick/--only: bench/results.json not written)\n');

@@ -5,16 +5,32 @@ import { pascalCase } from '../normalise/names.ts';
 export interface ApiNames {
   api: string;
   title: string;
+  /** The client with one method per operation (`KalshiClient`) and its factory. */
   className: string;
   factoryName: string;
-  /** Module of the package entry point: `index` (the package root) or `perps` (`kalshi-client/perps`). */
+  /** The client the operation functions take (`KalshiBaseClient`), and its factory. */
+  baseClassName: string;
+  baseFactoryName: string;
+  /** Module of the package entry point: `index` (the package root) or `perps` (`kalshi-openapi-client/perps`). */
   entry: string;
   environments: Record<'production' | 'demo', string>;
 }
 
 const KNOWN: Record<string, Omit<ApiNames, 'api' | 'environments' | 'title'>> = {
-  trade: { className: 'KalshiClient', factoryName: 'createKalshiClient', entry: 'index' },
-  perps: { className: 'KalshiPerpsClient', factoryName: 'createKalshiPerpsClient', entry: 'perps' },
+  trade: {
+    className: 'KalshiClient',
+    factoryName: 'createKalshiClient',
+    baseClassName: 'KalshiBaseClient',
+    baseFactoryName: 'createKalshiBaseClient',
+    entry: 'index',
+  },
+  perps: {
+    className: 'KalshiPerpsClient',
+    factoryName: 'createKalshiPerpsClient',
+    baseClassName: 'KalshiPerpsBaseClient',
+    baseFactoryName: 'createKalshiPerpsBaseClient',
+    entry: 'perps',
+  },
 };
 
 /** Kalshi's servers, used when the pages list none for an environment (older pages name only production). */
@@ -32,6 +48,8 @@ export function apiNames(api: string, document: JsonObject): ApiNames {
     title: typeof info.title === 'string' ? info.title : `${stem} API`,
     className: known?.className ?? `${stem}Client`,
     factoryName: known?.factoryName ?? `create${stem}Client`,
+    baseClassName: known?.baseClassName ?? `${stem}BaseClient`,
+    baseFactoryName: known?.baseFactoryName ?? `create${stem}BaseClient`,
     entry: known?.entry ?? api,
     environments: environments(api, document),
   };

@@ -3,40 +3,44 @@ import type { OperationModel } from './operation-model.ts';
 import type { OperationTypeNames } from './operation-types.ts';
 
 /**
- * The body of a wrapper method: one call of the typed openapi-fetch client, its result unwrapped into the
- * success body or a typed error. Strings from the spec (path, parameter names, keys) are written as JSON
- * string literals; identifiers come from `identifiers.ts`.
+ * The body of an operation function: one `callOperation` (runtime/operation-call.ts) describing the request —
+ * method, path template, signed or not, where each argument goes — wrapped in a `PagePromise` or
+ * `ListingPromise` for cursor listings. Strings from the spec (path, parameter names, keys) are written as
+ * JSON string literals; identifiers come from `identifiers.ts`.
  */
 export function callStatement(op: OperationModel, names: OperationTypeNames): WriterFunction {
   return (writer) => {
     const sections = paramSections(op, names);
     if (sections.split) writer.writeLine(`const parts = splitParams(params, ${JSON.stringify(sections.lists)});`);
-    const params: string[] = [];
+    const fields = [
+      `method: ${JSON.stringify(op.method.toUpperCase())}`,
+      `path: ${JSON.stringify(op.path)}`,
+      `signed: ${op.signed}`,
+    ];
     if (op.pathParameters.length > 0) {
-      params.push(`path: { ${op.pathParameters.map((p) => `${JSON.stringify(p.name)}: ${p.identifier}`).join(', ')} }`);
+      fields.push(`pathParams: { ${op.pathParameters.map((p) => `${JSON.stringify(p.name)}: ${p.identifier}`).join(', ')} }`);
     }
     if (sections.query) {
-      params.push(op.pagination ? `query: { ...${sections.query}, ${JSON.stringify(op.pagination.cursorParam)}: cursor }` : `query: ${sections.query}`);
+      fields.push(op.pagination ? `query: { ...${sections.query}, ${JSON.stringify(op.pagination.cursorParam)}: cursor }` : `query: ${sections.query}`);
     }
-    if (sections.header) params.push(`header: ${sections.header}`);
-    const parts: string[] = [];
-    if (params.length > 0) parts.push(`params: { ${params.join(', ')} }`);
-    if (sections.body && op.idempotencyKey) {
-      // The id goes in once per call, so every retry re-sends the same body; retried only if it has one.
-      writer.writeLine(`const body = this.core.withClientOrderId(${sections.body}, options);`);
-      parts.push('body', '...this.core.init(options, { idempotent: true, body })');
-    } else {
-      if (sections.body) parts.push(`body: ${sections.body}`);
-      parts.push('...this.core.init(options)');
-    }
-    const call = `this.core.unwrap(this.raw.${op.method.toUpperCase()}(${JSON.stringify(op.path)}, { ${parts.join(', ')} }))`;
+    if (sections.header) fields.push(`headers: ${sections.header}`);
+    if (sections.body) fields.push(`body: ${sections.body}`);
+    // The id goes in once per call, so every retry re-sends the same body; retried only if it has one.
+    if (sections.body && op.idempotencyKey) fields.push('clientOrderId: true');
+    const call = `callOperation<${names.responseType}>(client.core, { ${fields.join(', ')} }, options)`;
     if (!op.pagination) {
       writer.writeLine(`return ${call};`);
       return;
     }
     const { itemsKey, cursorKey, cursorParam } = op.pagination;
-    const shape = `itemsKey: ${JSON.stringify(itemsKey)}, cursorKey: ${JSON.stringify(cursorKey)}, cursorParam: ${JSON.stringify(cursorParam)}`;
-    writer.writeLine(`return new PagePromise<${names.responseType}, ${names.itemType}>((cursor) => ${call}, { ${shape}, initialCursor: params?.cursor });`);
+    const shape = [
+      ...(itemsKey === undefined ? [] : [`itemsKey: ${JSON.stringify(itemsKey)}`]),
+      `cursorKey: ${JSON.stringify(cursorKey)}`,
+      `cursorParam: ${JSON.stringify(cursorParam)}`,
+      'initialCursor: params?.cursor',
+    ];
+    const listing = itemsKey === undefined ? `ListingPromise<${names.responseType}>` : `PagePromise<${names.responseType}, ${names.itemType}>`;
+    writer.writeLine(`return new ${listing}((cursor) => ${call}, { ${shape.join(', ')} });`);
   };
 }
 
@@ -48,27 +52,29 @@ interface Sections {
   body?: string;
 }
 
-/** The wrapper's params object mixes query parameters, header parameters and body fields: it must be split. */
+/** The function's params object mixes query parameters, header parameters and body fields: it must be split. */
 export function splitsParams(op: OperationModel): boolean {
-  const bodyFields = op.body?.fields !== undefined;
+  const bodyFields = (op.body?.fields?.length ?? 0) > 0;
   return [op.queryParameters.length > 0, op.headerParameters.length > 0, bodyFields].filter(Boolean).length > 1;
 }
 
 /** Where each part of the call comes from: the params object as a whole, or a part of it after splitting. */
 function paramSections(op: OperationModel, names: OperationTypeNames): Sections {
   if (names.argument === 'body') return { split: false, lists: {}, body: 'body' };
-  if (names.argument === 'none') return { split: false, lists: {} };
+  // An object body without fields (`EmptyRequest`) is sent as `{}` whatever the params are.
+  const fixed: Pick<Sections, 'body'> = op.body?.fields?.length === 0 ? { body: '{}' } : {};
+  if (names.argument === 'none') return { split: false, lists: {}, ...fixed };
   if (!splitsParams(op)) {
-    if (op.queryParameters.length > 0) return { split: false, lists: {}, query: 'params' };
-    if (op.headerParameters.length > 0) return { split: false, lists: {}, header: `params as ${names.headerType}` };
+    if (op.queryParameters.length > 0) return { split: false, lists: {}, query: 'params', ...fixed };
+    if (op.headerParameters.length > 0) return { split: false, lists: {}, header: 'params', ...fixed };
     return { split: false, lists: {}, body: 'params' };
   }
   const lists: Record<string, string[]> = {};
   if (op.queryParameters.length > 0) lists.query = op.queryParameters;
   if (op.headerParameters.length > 0) lists.header = op.headerParameters;
   const sections: Sections = { split: true, lists };
-  if (lists.query) sections.query = `parts.query as ${names.queryType}`;
-  if (lists.header) sections.header = `parts.header as ${names.headerType}`;
-  if (op.body) sections.body = `parts.body as ${names.bodyType}`;
+  if (lists.query) sections.query = 'parts.query';
+  if (lists.header) sections.header = 'parts.header';
+  if (op.body) sections.body = 'parts.body';
   return sections;
 }

@@ -25,11 +25,15 @@ function safe(name: string, fallback: string): string {
 
 const PLAIN = /^[A-Za-z][A-Za-z0-9]*$/;
 
-/** `GetOrders` → `getOrders`, `GetFCMOrders` → `getFCMOrders`: lowerCamel(operationId), a method of the client. */
-export function wrapperName(operationId: string): string {
+/**
+ * `GetOrders` → `getOrders`, `GetFCMOrders` → `getFCMOrders`: lowerCamel(operationId), the operation's exported
+ * function and the client's method. Reserved words, members of the client and `reserved` (other values the
+ * package exports) get the `Operation` suffix.
+ */
+export function wrapperName(operationId: string, reserved: ReadonlySet<string> = new Set()): string {
   const camel = PLAIN.test(operationId) ? operationId[0]!.toLowerCase() + operationId.slice(1) : camelCase(operationId);
   const name = safe(camel, 'operation');
-  return CLIENT_MEMBERS.has(name) ? `${name}Operation` : name;
+  return CLIENT_MEMBERS.has(name) || RESERVED.has(name) || reserved.has(name) ? `${name}Operation` : name;
 }
 
 /** `GetOrders` → `GetOrders`: the stem of the operation's exported type names. */

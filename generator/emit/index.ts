@@ -1,12 +1,15 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import type { MergedApi } from '../merge/index.ts';
 import { apiNames, type ApiNames } from './api-names.ts';
+import { emitBaseClientFile } from './base-client-file.ts';
 import { buildPackage } from './build.ts';
 import { emitClientFile } from './client-file.ts';
 import { formatFiles } from './format.ts';
+import { emitFunctionsFile } from './functions-file.ts';
 import { GENERATED_HEADER, withHeader } from './header.ts';
 import { operationModels, type OperationModel } from './operation-model.ts';
-import { entrySource, PACKAGE_NAME, packageJson, runtimeSources, tsconfigJson } from './package-files.ts';
+import { operationTypes } from './operation-types.ts';
+import { entrySource, entryValueNames, PACKAGE_NAME, packageJson, runtimeSources, runtimeValueExports, tsconfigJson } from './package-files.ts';
 import { packageReadme } from './readme.ts';
 import { emitTypes } from './types.ts';
 import { toolVersions } from '../stats/stats-file.ts';
@@ -15,34 +18,44 @@ import { StageTimer } from '../timing.ts';
 
 /**
  * Stage 5, emit: the merged documents → the files of the package (sources, README, package.json at `version`)
- * formatted with prettier, then compiled to `dist/`. Returns package-relative paths → contents.
+ * formatted with prettier, then compiled to `dist/`. Per API: `types.ts` (openapi-typescript, component schemas
+ * as named types), `functions.ts` (one function per operation), `base-client.ts` (the client those functions
+ * take), `client.ts` (the client class, one method per operation). Returns package-relative paths → contents.
  */
 export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagnostics, version: string, timer = new StageTimer()): Promise<Map<string, string>> {
   const sources = new Map<string, string>(runtimeSources());
+  const runtimeValues = await runtimeValueExports();
   const described: { names: ApiNames; operations: OperationModel[] }[] = [];
   for (const { api, document } of apis) {
     const names = apiNames(api, document);
-    const { models, unclassifiedCursors } = operationModels(document);
+    const { models, unclassifiedCursors } = operationModels(document, entryValueNames(names, runtimeValues));
     for (const op of unclassifiedCursors) {
       diagnostics.warn(
         'pagination-unclassified',
-        `${op.method.toUpperCase()} ${op.path} (${op.wrapperName}) takes a cursor, but its response has no single items array beside a cursor field; it returns plain pages`,
+        `${op.method.toUpperCase()} ${op.path} (${op.wrapperName}) takes a cursor, but its response has no array beside a cursor field; it returns plain pages`,
         { file: `openapi/${api}.json` },
       );
     }
     const types = await timer.run('types', () => emitTypes(document));
     sources.set(`src/${api}/types.ts`, withHeader(types.text));
-    const client = await timer.run('wrappers', () => emitClientFile({ ...names, operations: models, typeNames: types.exportedNames }));
-    sources.set(`src/${api}/client.ts`, withHeader(client));
+    const naming = { exported: types.exportedNames, schemas: types.schemaNames, parameters: types.parameterNames };
+    const operationTypeNames = new Map(models.map((op) => [op.operationId, operationTypes(op, naming)]));
+    await timer.run('wrappers', async () => {
+      const input = { operations: models, types: operationTypeNames };
+      sources.set(`src/${api}/functions.ts`, withHeader(await emitFunctionsFile({ ...input, baseClassName: names.baseClassName })));
+      sources.set(`src/${api}/base-client.ts`, withHeader(await emitBaseClientFile(names)));
+      sources.set(`src/${api}/client.ts`, withHeader(await emitClientFile({ ...input, names })));
+    });
     sources.set(`src/${names.entry}.ts`, entrySource(names));
     described.push({ names, operations: models });
   }
-  sources.set('package.json', packageJson(version, apiVersions(apis), described.map((d) => d.names), toolVersions()['openapi-fetch']!));
+  const apiNamesList = described.map((d) => d.names);
+  sources.set('package.json', packageJson({ version, kalshiApiVersions: apiVersions(apis), apis: apiNamesList, openapiFetchVersion: toolVersions()['openapi-fetch']! }));
   sources.set('tsconfig.json', tsconfigJson());
-  sources.set('README.md', packageReadme(PACKAGE_NAME, described, builtFrom(apis)));
-  const runtime = new Set([...sources.keys()].filter((path) => path.startsWith('src/runtime/')));
-  const formatted = await timer.run('format', () => formatFiles(sources, runtime));
+  sources.set('README.md', packageReadme({ packageName: PACKAGE_NAME, builtFrom: builtFrom(apis), apis: described }));
   const typeOnly = new Set(apis.map(({ api }) => `src/${api}/types.ts`));
+  const keep = new Set([...[...sources.keys()].filter((path) => path.startsWith('src/runtime/')), ...typeOnly, 'README.md']);
+  const formatted = await timer.run('format', () => formatFiles(sources, keep));
   const build = await timer.run('build', () => buildPackage(formatted, typeOnly));
   for (const error of build.errors) diagnostics.error('package-build-failed', error, { file: 'generated/' });
   for (const [path, text] of build.files) formatted.set(path, text.startsWith(GENERATED_HEADER) ? text : withHeader(text));

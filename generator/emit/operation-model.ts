@@ -32,9 +32,13 @@ export interface OperationModel {
   headerParameters: string[];
   /** Some query or header parameter is required. */
   requiredQuery: boolean;
-  body?: { mediaType: string; required: boolean; fields?: string[]; requiredFields: boolean };
-  /** The success status, whether it carries a JSON body, and the component it is when it is one. */
-  success?: { status: string; json: boolean; schemaName?: string };
+  /** The request body: media type, whether it is required, its fields (object bodies) and its component. */
+  body?: { mediaType: string; required: boolean; fields?: string[]; requiredFields: boolean; schemaName?: string };
+  /**
+   * The success status, whether it carries a JSON body, the component it is when it is one, and whether it is
+   * a plain object (an interface can extend it).
+   */
+  success?: { status: string; json: boolean; schemaName?: string; object: boolean };
   pagination?: PaginationModel;
   /**
    * An order-creating body: it accepts `client_order_id` (and is not an amendment, whose `client_order_id`
@@ -43,7 +47,14 @@ export interface OperationModel {
   idempotencyKey: boolean;
 }
 
-export function operationModels(document: JsonObject): { models: OperationModel[]; unclassifiedCursors: OperationModel[] } {
+/**
+ * `reserved`: names an operation's function must not take (the other values the package entry exports);
+ * such an operation gets the `Operation` suffix.
+ */
+export function operationModels(
+  document: JsonObject,
+  reserved: ReadonlySet<string> = new Set(),
+): { models: OperationModel[]; unclassifiedCursors: OperationModel[] } {
   const models: OperationModel[] = [];
   const unclassifiedCursors: OperationModel[] = [];
   for (const [path, item] of Object.entries(document.paths as JsonObject)) {
@@ -51,7 +62,7 @@ export function operationModels(document: JsonObject): { models: OperationModel[
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
-      const model = operationModel(document, method, path, operation);
+      const model = operationModel(document, method, path, operation, reserved);
       models.push(model);
       if (model.queryParameters.includes('cursor') && !model.pagination) unclassifiedCursors.push(model);
     }
@@ -59,12 +70,15 @@ export function operationModels(document: JsonObject): { models: OperationModel[
   return { models: models.sort((a, b) => compareText(a.wrapperName, b.wrapperName)), unclassifiedCursors };
 }
 
-function operationModel(document: JsonObject, method: HttpMethod, path: string, operation: JsonObject): OperationModel {
+/** Names the generated function and method bodies use for themselves: parameters must not shadow them. */
+const LOCAL_NAMES = ['client', 'params', 'options', 'parts', 'body', 'cursor'];
+
+function operationModel(document: JsonObject, method: HttpMethod, path: string, operation: JsonObject, reserved: ReadonlySet<string>): OperationModel {
   const parameters = (Array.isArray(operation.parameters) ? operation.parameters : [])
     .map((p) => resolveRef(document, p))
     .filter((p): p is JsonObject => p !== undefined);
   const operationId = String(operation.operationId);
-  const taken = new Set(['params', 'options']);
+  const taken = new Set(LOCAL_NAMES);
   const pathParameters = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => {
     const identifier = parameterIdentifier(m[1]!, taken);
     taken.add(identifier);
@@ -78,7 +92,7 @@ function operationModel(document: JsonObject, method: HttpMethod, path: string, 
     operationId,
     method,
     path,
-    wrapperName: wrapperName(operationId),
+    wrapperName: wrapperName(operationId, reserved),
     typeStem: typeStem(operationId),
     deprecated: operation.deprecated === true,
     signed: isSigned(document, operation),
@@ -99,7 +113,7 @@ function operationModel(document: JsonObject, method: HttpMethod, path: string, 
   if (typeof operation.description === 'string') model.description = operation.description;
   if (body) model.body = body;
   if (success) {
-    model.success = { status: success.status, json: success.schema !== undefined };
+    model.success = { status: success.status, json: success.schema !== undefined, object: isPlainObject(document, success.schema) };
     const ref = isObject(success.schema) && typeof success.schema.$ref === 'string' ? componentName(success.schema.$ref) : undefined;
     if (ref) model.success.schemaName = ref;
   }
@@ -123,6 +137,10 @@ function requestBody(document: JsonObject, operation: JsonObject): OperationMode
     requiredFields: Array.isArray(resolved?.required) && resolved.required.length > 0,
   };
   if (properties) result.fields = Object.keys(properties);
+  if (isObject(schema) && typeof schema.$ref === 'string') {
+    const name = componentName(schema.$ref);
+    if (name) result.schemaName = name;
+  }
   return result;
 }
 
@@ -134,6 +152,13 @@ function successResponse(document: JsonObject, operation: JsonObject): { status:
   const content = response && isObject(response.content) ? response.content : {};
   const json = content['application/json'];
   return isObject(json) && json.schema !== undefined ? { status, schema: json.schema } : { status };
+}
+
+/** An object schema that is not nullable nor a union: its type is an object literal an interface can extend. */
+function isPlainObject(document: JsonObject, schema: unknown): boolean {
+  const resolved = resolveRef(document, schema);
+  if (!resolved || resolved.nullable === true || resolved.oneOf !== undefined || resolved.anyOf !== undefined) return false;
+  return objectProperties(document, resolved) !== undefined;
 }
 
 /** Signed when every way to call it sends the Kalshi API-key headers. */

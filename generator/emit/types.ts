@@ -1,11 +1,12 @@
 import type { JsonObject } from '../openapi/json.ts';
+import { nameComponentSchemas, type NamedTypes } from './named-types.ts';
 
 /**
  * TypeScript types for one merged document, by openapi-typescript: `paths`, `components`, `operations`, and
- * a named export per component (`Order`, `CreateOrderRequest`, ...).
+ * each component schema as a named export (`Market`, `CreateOrderRequest`, ...; see `named-types.ts`).
  * `defaultNonNullable: false`: a property the server defaults (e.g. `subaccount: 0`) stays optional for callers.
  */
-export async function emitTypes(document: JsonObject): Promise<{ text: string; exportedNames: Set<string> }> {
+export async function emitTypes(document: JsonObject): Promise<NamedTypes> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   const ast = await openapiTS(structuredClone(document) as never, {
     rootTypes: true,
@@ -13,7 +14,5 @@ export async function emitTypes(document: JsonObject): Promise<{ text: string; e
     defaultNonNullable: false,
     silent: true,
   });
-  const text = astToString(ast);
-  const exportedNames = new Set([...text.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]!));
-  return { text, exportedNames };
+  return nameComponentSchemas(astToString(ast));
 }

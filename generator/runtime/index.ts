@@ -27,11 +27,20 @@ export {
   DEFAULT_TIMEOUT_MS,
   type ApiDescription,
   type CallInit,
+  type KalshiBaseClientOptions,
   type KalshiClientOptions,
   type RequestOptions,
 } from './client-core.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { FetchFunction, FetchLike } from './transport.js';
 export { DEFAULT_MAX_RETRIES } from './retry.js';
-export { KalshiPaginationError, PagePromise, type FetchPage, type PageShape } from './pagination.js';
+export {
+  KalshiPaginationError,
+  ListingPromise,
+  PagePromise,
+  type FetchPage,
+  type ListingShape,
+  type PageShape,
+} from './pagination.js';
+export { callOperation, type OperationCall } from './operation-call.js';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

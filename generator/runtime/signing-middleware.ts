@@ -43,6 +43,29 @@ export function operationKey(method: string, schemaPath: string): string {
 }
 
 /**
+ * Marks `request`, a call of `operation` (`"GET /portfolio/balance"`), for signing with `context` when `signed`,
+ * else as public. A signed request without credentials throws `KalshiConfigError`: it is never sent unsigned.
+ */
+export function classifyRequest(
+  request: Request,
+  operation: string,
+  signed: boolean,
+  context: SigningContext | undefined,
+): void {
+  if (!signed) {
+    markPublic(request);
+    return;
+  }
+  if (context === undefined) {
+    throw new KalshiConfigError(
+      `${operation} requires Kalshi API credentials, but the client has none: pass { apiKeyId, privateKeyPem } ` +
+        `(or { apiKeyId, signer }) when constructing the client. The request was not sent.`,
+    );
+  }
+  markForSigning(request, context);
+}
+
+/**
  * openapi-fetch middleware: requests whose `METHOD schemaPath` is in `signedOperations` are marked for
  * signing; without credentials they fail with `KalshiConfigError` before anything is sent. Register it
  * first (`client.use(...)`): a later middleware that returns a new `Request` drops the mark, and the
@@ -55,17 +78,7 @@ export function createSigningMiddleware(
   return {
     onRequest({ request, schemaPath }) {
       const operation = operationKey(request.method, schemaPath);
-      if (!signedOperations.has(operation)) {
-        markPublic(request);
-        return undefined;
-      }
-      if (context === undefined) {
-        throw new KalshiConfigError(
-          `${operation} requires Kalshi API credentials, but the client has none: pass { apiKeyId, privateKeyPem } ` +
-            `(or { apiKeyId, signer }) when constructing the client. The request was not sent.`,
-        );
-      }
-      markForSigning(request, context);
+      classifyRequest(request, operation, signedOperations.has(operation), context);
       return undefined;
     },
   };

@@ -1,5 +1,5 @@
 /**
- * Shared set-up for the tests that drive the generated `kalshi-client` package (generated/dist) against the
+ * Shared set-up for the tests that drive the generated `kalshi-openapi-client` package (generated/dist) against the
  * signature-verifying Kalshi stand-in (test/support/kalshi-server.ts) on 127.0.0.1.
  */
 import { createKalshiClient, type KalshiClient, type KalshiClientOptions } from '../../generated/dist/index.js';

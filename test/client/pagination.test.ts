@@ -4,11 +4,16 @@
  * stops on the empty cursor, on a repeated cursor (KalshiPaginationError), and when the consumer stops.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { KalshiApiError } from '../../generated/dist/index.js';
-// Not exported by the package entry (see the report): the class the wrappers throw, same module instance.
-import { KalshiPaginationError } from '../../generated/dist/runtime/pagination.js';
+import {
+  createDefaultSigner,
+  createKalshiBaseClient,
+  getPositions,
+  KalshiApiError,
+  KalshiPaginationError,
+  ListingPromise,
+} from '../../generated/dist/index.js';
 import type { KalshiReply, KalshiRequest } from '../support/kalshi-server.js';
-import { header, queryOf, startHarness, type Harness } from './harness.js';
+import { header, KEY_ID, queryOf, startHarness, testKeys, type Harness } from './harness.js';
 
 const PAGES = 25;
 const PER_PAGE = 200;
@@ -239,5 +244,101 @@ describe('getIncentivePrograms: next_cursor', () => {
       expect(queryOf(r).get('limit')).toBe('50');
       expect(header(r, 'kalshi-access-signature')).toBeUndefined();
     }
+  });
+});
+
+/** `GET /portfolio/positions`: 4 pages, each holding 250 market positions and the 25 event positions they belong to. */
+function positionsRoute() {
+  return {
+    method: 'GET',
+    path: '/portfolio/positions',
+    secured: true,
+    handler(req: KalshiRequest): KalshiReply {
+      if (++served > REQUEST_CAP) return { status: 500, body: {} };
+      const page = Number(req.query.get('cursor')?.replace('pos-', '') || '0');
+      return {
+        status: 200,
+        body: {
+          market_positions: Array.from({ length: 250 }, (_, i) => ({ ticker: `M-${page * 250 + i}`, position_fp: '1.00' })),
+          event_positions: Array.from({ length: 25 }, (_, i) => ({ event_ticker: `E-${page * 25 + i}`, total_cost_dollars: '0.50' })),
+          cursor: page < 3 ? `pos-${page + 1}` : '',
+        },
+      };
+    },
+  };
+}
+
+describe('getPositions: two arrays per page, walked by pages', () => {
+  it('for await over iterPages() delivers both arrays of all 4 pages, each page signed, filters re-sent', async () => {
+    served = 0;
+    harness = await startHarness([positionsRoute()], { maxRetries: 0 });
+    const listing = harness.client.getPositions({ limit: 250, count_filter: 'position' });
+    expect(listing).toBeInstanceOf(ListingPromise);
+    expect(listing.shape).toEqual({ cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: undefined });
+    const markets: string[] = [];
+    const events: string[] = [];
+    for await (const page of listing.iterPages()) {
+      markets.push(...page.market_positions.map((p) => p.ticker));
+      events.push(...page.event_positions.map((p) => p.event_ticker));
+    }
+    expect(markets).toEqual(Array.from({ length: 1000 }, (_, i) => `M-${i}`));
+    expect(events).toEqual(Array.from({ length: 100 }, (_, i) => `E-${i}`));
+    const requests = harness.requestsTo('GET', '/portfolio/positions');
+    expect(requests.map((r) => queryOf(r).get('cursor'))).toEqual([null, 'pos-1', 'pos-2', 'pos-3']);
+    for (const r of requests) {
+      expect(r.verified).toBe(true);
+      expect([queryOf(r).get('limit'), queryOf(r).get('count_filter')]).toEqual(['250', 'position']);
+    }
+  });
+
+  it('the getPositions function on a base client (signer given explicitly) walks the same pages', async () => {
+    served = 0;
+    harness = await startHarness([positionsRoute()], { maxRetries: 0 });
+    const base = createKalshiBaseClient({ baseUrl: harness.server.url, apiKeyId: KEY_ID, signer: createDefaultSigner(testKeys().pkcs8), maxRetries: 0 });
+    const first = await getPositions(base, { limit: 250 });
+    expect(first.market_positions).toHaveLength(250);
+    let pages = 0;
+    for await (const page of getPositions(base, { limit: 250, cursor: 'pos-2' }).iterPages()) pages += page.market_positions.length > 0 ? 1 : 0;
+    expect(pages).toBe(2);
+    const requests = harness.requestsTo('GET', '/portfolio/positions');
+    expect(requests.map((r) => queryOf(r).get('cursor'))).toEqual([null, 'pos-2', 'pos-3']);
+    expect(requests.every((r) => r.verified)).toBe(true);
+  });
+});
+
+describe('getEvents: items are the events; milestones stay on the pages', () => {
+  it('for await walks the events of every page; iterPages() still shows the milestones', async () => {
+    served = 0;
+    harness = await startHarness(
+      [
+        {
+          method: 'GET',
+          path: '/events',
+          secured: false,
+          handler(req) {
+            if (++served > REQUEST_CAP) return { status: 500, body: {} };
+            const page = Number(req.query.get('cursor')?.replace('ev-', '') || '0');
+            return {
+              status: 200,
+              body: {
+                events: Array.from({ length: 10 }, (_, i) => ({ event_ticker: `EV-${page * 10 + i}` })),
+                milestones: [{ id: `ms-${page}` }],
+                cursor: page < 2 ? `ev-${page + 1}` : '',
+              },
+            };
+          },
+        },
+      ],
+      { maxRetries: 0 },
+    );
+    const tickers: string[] = [];
+    for await (const event of harness.client.getEvents({ with_milestones: true, limit: 10 })) tickers.push(event.event_ticker);
+    expect(tickers).toEqual(Array.from({ length: 30 }, (_, i) => `EV-${i}`));
+    const milestones: string[] = [];
+    for await (const page of harness.client.getEvents({ with_milestones: true, limit: 10 }).iterPages()) {
+      milestones.push(...(page.milestones ?? []).map((m) => m.id));
+    }
+    expect(milestones).toEqual(['ms-0', 'ms-1', 'ms-2']);
+    expect(harness.requestsTo('GET', '/events').every((r) => queryOf(r).get('with_milestones') === 'true')).toBe(true);
   });
 });

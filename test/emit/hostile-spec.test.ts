@@ -34,8 +34,11 @@ describe('spec text cannot break or inject generated code', () => {
     expect(result.ok).toBe(true);
     const client = readFileSync(join(out, 'src/trade/client.ts'), 'utf8');
     expect(client).toMatch(/\n {2}getEvilXThing\(/);
-    expect(client).toMatch(/['"]\/evil\/\{weird-id\}['"]/);
-    const code = readFileSync(join(out, 'dist/trade/client.js'), 'utf8') + readFileSync(join(out, 'dist/trade/types.js'), 'utf8');
+    const functions = readFileSync(join(out, 'src/trade/functions.ts'), 'utf8');
+    expect(functions).toMatch(/\nexport function getEvilXThing\(/);
+    expect(functions).toMatch(/['"]\/evil\/\{weird-id\}['"]/);
+    const built = ['client', 'functions', 'base-client', 'types'].map((name) => readFileSync(join(out, `dist/trade/${name}.js`), 'utf8'));
+    const code = built.join('\n');
     const withoutComments = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     expect(withoutComments).not.toContain('injected');
     const types = readFileSync(join(out, 'src/trade/types.ts'), 'utf8');

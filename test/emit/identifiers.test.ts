@@ -20,6 +20,13 @@ describe('names from the spec become plain identifiers', () => {
     expect(method).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
   });
 
+  it('an operation function never takes a reserved word or another value of the package entry', () => {
+    expect(wrapperName('Delete')).toBe('deleteOperation');
+    expect(wrapperName('CreateKalshiClient', new Set(['createKalshiClient']))).toBe('createKalshiClientOperation');
+    expect(wrapperName('ErrorFromResponse', new Set(['errorFromResponse']))).toBe('errorFromResponseOperation');
+    expect(wrapperName('GetMarket', new Set(['createKalshiClient']))).toBe('getMarket');
+  });
+
   it.each([
     ['order_id', new Set<string>(), 'orderId'],
     ['default', new Set<string>(), 'defaultParam'],

@@ -148,7 +148,7 @@ export async function createConsumerProject(): Promise<ConsumerProject> {
 
     await writeFile(
       join(dir, 'package.json'),
-      `${JSON.stringify({ name: 'kalshi-client-consumer', version: '0.0.0', private: true, type: 'module' }, null, 2)}\n`,
+      `${JSON.stringify({ name: 'kalshi-openapi-client-consumer', version: '0.0.0', private: true, type: 'module' }, null, 2)}\n`,
     );
     const install = await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], {
       cwd: dir,

@@ -83,7 +83,7 @@ const kalshiHeaders = (request: RecordedRequest): string[] =>
 
 describe('the packed package', () => {
   it('installs from the tarball with openapi-fetch from the registry, and only the published files', async () => {
-    const installed = join(project.dir, 'node_modules', 'kalshi-client');
+    const installed = join(project.dir, 'node_modules', 'kalshi-openapi-client');
     const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
     const source = JSON.parse(await readFile(join(GENERATED_DIR, 'package.json'), 'utf8')) as { version: string };
     expect(manifest.version).toBe(source.version);

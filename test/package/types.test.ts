@@ -6,11 +6,14 @@
  * - with its `@ts-expect-error` directives it must compile cleanly (an unused directive is itself an error);
  * - with the directives removed it must fail with exactly the errors the directives name, on their lines;
  * - the TypeScript examples of the README shipped in the tarball must compile;
- * - a Node-only consumer (no DOM lib) must compile.
- * Two tsc programs (diagnostics are reported per file, so the first covers three files) start together in
+ * - a Node-only consumer (no DOM lib) must compile, and so must a `moduleResolution: node10` one;
+ * - a consumer's declarations and error messages name the package's types (`Market`, `CreateOrderV2Params`);
+ * - `require()` of the package works on Node 20.19+ / 22.12+.
+ * The tsc programs (diagnostics are reported per file, so the first covers three files) start together in
  * beforeAll, each taking several seconds; every test awaits the one it needs.
  */
 import { mkdir, readFile } from 'node:fs/promises';
+import { PACKAGE_NAME } from '../../generator/emit/package-files.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerTsconfig, createConsumerProject, FIXTURES_DIR, type ConsumerProject, type Diagnostic, type TscResult } from './consumer-project.js';
@@ -24,13 +27,16 @@ let runs: {
   /** One program for src/type-errors.ts, stripped/type-errors.ts and src/readme-examples.ts (diagnostics are per file). */
   main: Promise<TscResult>;
   nodeOnly: Promise<TscResult>;
+  /** declarations.ts with `declaration: true` (emitted to decl/), and named-errors.ts. */
+  declarations: Promise<TscResult>;
+  node10: Promise<TscResult>;
 };
 /** README.md line of each line of the generated readme-examples.ts (1-based both). */
 let readmeLineOf: number[];
 
 beforeAll(async () => {
   project = await createConsumerProject();
-  await project.addFixtures(['type-errors.ts']);
+  await project.addFixtures(['type-errors.ts', 'declarations.ts', 'named-errors.ts', 'node10.ts', 'require.cjs']);
   source = await readFile(join(FIXTURES_DIR, 'type-errors.ts'), 'utf8');
 
   // The same file with every directive line blanked (line numbers unchanged).
@@ -41,7 +47,7 @@ beforeAll(async () => {
     .join('\n');
   await project.writeFile('stripped/type-errors.ts', stripped);
 
-  const readme = await readFile(join(project.dir, 'node_modules', 'kalshi-client', 'README.md'), 'utf8');
+  const readme = await readFile(join(project.dir, 'node_modules', PACKAGE_NAME, 'README.md'), 'utf8');
   const examples = readmeExamples(readme);
   readmeLineOf = examples.lineOf;
   await project.writeFile('src/readme-examples.ts', examples.text);
@@ -51,7 +57,23 @@ beforeAll(async () => {
     consumerTsconfig({}, ['src/type-errors.ts', 'stripped/type-errors.ts', 'src/readme-examples.ts']),
   );
   await project.writeFile('tsconfig.node-only.json', consumerTsconfig({ lib: ['ES2022'] }, ['src/type-errors.ts']));
-  runs = { main: project.tsc('tsconfig.types.json'), nodeOnly: project.tsc('tsconfig.node-only.json') };
+  await project.writeFile(
+    'tsconfig.declarations.json',
+    consumerTsconfig({ noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: 'decl', rootDir: 'src' }, [
+      'src/declarations.ts',
+      'src/named-errors.ts',
+    ]),
+  );
+  await project.writeFile(
+    'tsconfig.node10.json',
+    consumerTsconfig({ module: 'commonjs', moduleResolution: 'node10' }, ['src/node10.ts']),
+  );
+  runs = {
+    main: project.tsc('tsconfig.types.json'),
+    nodeOnly: project.tsc('tsconfig.node-only.json'),
+    declarations: project.tsc('tsconfig.declarations.json'),
+    node10: project.tsc('tsconfig.node10.json'),
+  };
   // Awaited by the tests; never left rejecting unobserved (run() resolves on every exit).
 }, TSC_TIMEOUT);
 
@@ -121,6 +143,71 @@ describe('what a consumer copies or configures', () => {
     },
     TSC_TIMEOUT,
   );
+});
+
+describe('named types, as a consumer meets them', () => {
+  it(
+    "a consumer's declaration file names Market, Order, the listings and CreateOrderV2Params instead of spelling them out",
+    async () => {
+      const result = await runs.declarations;
+      expect(show(inFile(result, 'src/declarations.ts'))).toBe('');
+      const dts = await readFile(join(project.dir, 'decl', 'declarations.d.ts'), 'utf8');
+      const named = (name: string) => `import("${PACKAGE_NAME}").${name}`;
+      expect(dts).toContain(`market(ticker: string): Promise<${named('Market')}>`);
+      expect(dts).toContain(`marketViaFunction(ticker: string): Promise<${named('Market')}>`);
+      expect(dts).toContain(`order(orderId: string): Promise<${named('Order')}>`);
+      expect(dts).toContain(`restingOrders(): ${named('PagePromise')}<${named('GetOrdersResponse')}, ${named('Order')}>`);
+      expect(dts).toContain(`positions(): ${named('ListingPromise')}<${named('GetPositionsResponse')}>`);
+      expect(dts).toContain(`orderParams(params: Parameters<typeof kalshi.createOrderV2>[0]): ${named('CreateOrderV2Params')};`);
+      // Nothing spelled out: no object literal types at all in the consumer's declarations.
+      expect(dts).not.toMatch(/[:<]\s*\{/);
+    },
+    TSC_TIMEOUT,
+  );
+
+  it(
+    'error messages name CreateOrderV2Params, Market and GetMarketsParams',
+    async () => {
+      const result = await runs.declarations;
+      const errors = inFile(result, 'src/named-errors.ts');
+      expect(errors.map((d) => `${d.line} ${d.code}`)).toEqual(['8 TS2345', '9 TS2322', '10 TS2559']);
+      const [createOrder, market, markets] = errors.map((d) => d.message) as [string, string, string];
+      expect(createOrder).toMatch(/not assignable to parameter of type 'CreateOrderV2Params'/);
+      expect(market).toBe("Type 'Market' is not assignable to type 'number'.");
+      expect(markets).toBe("Type '100' has no properties in common with type 'GetMarketsParams'.");
+      const literal = '{ ticker: string; side: "bid"; count: string; time_in_force: "fill_or_kill"; }';
+      expect(result.stdout).toContain(`is missing the following properties from type 'CreateOrderV2Params': price, self_trade_prevention_type`);
+      expect(result.stdout).toContain(`Argument of type '${literal}' is not assignable to parameter of type 'CreateOrderV2Params'.`);
+      // The argument is the caller's own literal; the package's types are named, never printed as literals.
+      for (const message of [createOrder, market, markets]) expect(message.replace(literal, '')).not.toMatch(/type '\{/);
+    },
+    TSC_TIMEOUT,
+  );
+});
+
+describe('module systems', () => {
+  it(
+    'compiles with module commonjs and moduleResolution node10 (types through `types` and `typesVersions`)',
+    async () => {
+      const result = await runs.node10;
+      expect(result.stderr).toBe('');
+      expect(show(result.diagnostics)).toBe('');
+      expect(result.code).toBe(0);
+    },
+    TSC_TIMEOUT,
+  );
+
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const requiresEsm = (major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major >= 23;
+  it.runIf(requiresEsm)(`require() loads the ES module package on Node ${process.versions.node}`, async () => {
+    const result = await project.node('src/require.cjs');
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      baseUrl: 'https://external-api.demo.kalshi.co/trade-api/v2',
+      functions: ['getMarket', 'getPositions', 'createKalshiBaseClient'],
+      perps: 'function',
+    });
+  });
 });
 
 /**

@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { errorFromResponse, InternalServerError, KalshiError } from '../../generator/runtime/errors.js';
-import { KalshiPaginationError, PagePromise, type PageShape } from '../../generator/runtime/pagination.js';
+import { KalshiPaginationError, ListingPromise, PagePromise, type ListingShape, type PageShape } from '../../generator/runtime/pagination.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // A paginated listing served over real HTTP. Page i (0-based) is requested with cursor `cursorFor(i)` (none for
@@ -81,11 +81,32 @@ function serve(query: URLSearchParams): { status: number; body: unknown } {
   return { status: 200, body };
 }
 
+/** A listing whose pages hold two arrays (like `GET /portfolio/positions`): the orders page reshaped. */
+function servePositions(query: URLSearchParams): { status: number; body: unknown } {
+  const { status, body } = serve(query);
+  if (status !== 200 || typeof body !== 'object' || body === null) return { status, body };
+  const { [listing.itemsKey]: items, ...rest } = body as Record<string, unknown>;
+  const rows = (items as Order[] | undefined) ?? [];
+  return {
+    status,
+    body: {
+      ...rest,
+      market_positions: rows.map((o) => ({ ticker: `T-${o.seq}` })),
+      event_positions: rows.filter((o) => o.seq % 10 === 0).map((o) => ({ event_ticker: `E-${o.seq / 10}` })),
+    },
+  };
+}
+
 beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.searchParams);
-    const { status, body } = url.pathname === '/portfolio/orders' ? serve(url.searchParams) : { status: 404, body: {} };
+    const { status, body } =
+      url.pathname === '/portfolio/orders'
+        ? serve(url.searchParams)
+        : url.pathname === '/portfolio/positions'
+          ? servePositions(url.searchParams)
+          : { status: 404, body: {} };
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   });
@@ -547,7 +568,87 @@ describe('memory', () => {
   });
 });
 
+interface PositionsPage {
+  market_positions: { ticker: string }[];
+  event_positions: { event_ticker: string }[];
+  cursor?: string | null;
+}
+
+/** Exactly the shape of a generated function for a listing with several arrays. */
+function getPositions(params?: GetOrdersParams): ListingPromise<PositionsPage> {
+  return new ListingPromise(
+    (cursor) => getJson<PositionsPage>('/portfolio/positions', { ...params, cursor }),
+    { cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
+  );
+}
+
+describe('ListingPromise: pages holding several arrays', () => {
+  it('iterPages walks all 25 pages with both arrays, re-sending the filters and the right cursor', async () => {
+    const pages = await collect(getPositions({ limit: 200 }).iterPages());
+    expect(pages).toHaveLength(25);
+    expect(pages.flatMap((p) => p.market_positions).map((m) => m.ticker)).toEqual(Array.from({ length: 5_000 }, (_, i) => `T-${i}`));
+    expect(pages.flatMap((p) => p.event_positions)).toHaveLength(500);
+    expect(cursorsSent()).toEqual([null, ...Array.from({ length: 24 }, (_, i) => cursorFor(i + 1))]);
+    expect(requests.every((query) => query.get('limit') === '200')).toBe(true);
+  });
+
+  it('await gives the first page only; iterPages afterwards reuses it', async () => {
+    const listing = getPositions({ limit: 200 });
+    const first = await listing;
+    expect(first.market_positions[0]?.ticker).toBe('T-0');
+    expect(requests).toHaveLength(1);
+    const pages = await collect(listing.iterPages());
+    expect(pages[0]).toBe(first);
+    expect(requests).toHaveLength(25);
+  });
+
+  it('is not itself async-iterable: there is no one array to walk', () => {
+    const listing = getPositions();
+    expect(Symbol.asyncIterator in listing).toBe(false);
+    expect(Object.prototype.toString.call(listing)).toBe('[object ListingPromise]');
+    expect(listing).not.toBeInstanceOf(PagePromise);
+    expect(getOrders()).toBeInstanceOf(ListingPromise);
+  });
+
+  it('throws KalshiPaginationError on a repeated cursor, after the pages before it', async () => {
+    listing = defaults({ cursorOverride: { 2: cursorFor(1) } });
+    const seen: number[] = [];
+    const error = await rejectionOf(
+      (async () => {
+        for await (const page of getPositions().iterPages()) seen.push(page.market_positions.length);
+      })(),
+    );
+    expect(error).toBeInstanceOf(KalshiPaginationError);
+    expect((error as KalshiPaginationError).page).toBe(3);
+    expect(seen).toEqual([200, 200]);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('stops on a null or absent cursor, and breaking out stops fetching', async () => {
+    for (const end of ['null', 'absent'] as const) {
+      listing = defaults({ pages: 3, end });
+      requests = [];
+      expect(await collect(getPositions().iterPages())).toHaveLength(3);
+      expect(requests).toHaveLength(3);
+    }
+    listing = defaults();
+    requests = [];
+    for await (const page of getPositions().iterPages()) if (page.market_positions.length > 0) break;
+    await tick();
+    expect(requests).toHaveLength(1);
+  });
+});
+
 describe('types', () => {
+  it('a ListingPromise is awaitable and pages iterate, with no item iteration', () => {
+    const shape: ListingShape = { cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: undefined };
+    expect(new ListingPromise(() => Promise.resolve({}), shape).shape).toEqual(shape);
+    const positions = getPositions();
+    expectTypeOf<Awaited<typeof positions>>().toEqualTypeOf<PositionsPage>();
+    expectTypeOf(positions.iterPages()).toMatchTypeOf<AsyncIterable<PositionsPage>>();
+    expectTypeOf(positions).not.toMatchTypeOf<AsyncIterable<unknown>>();
+  });
+
   it('fits the generated wrapper shape (type checks only; nothing is fetched)', async () => {
     const shape: PageShape = { itemsKey: 'orders', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: undefined };
     expect(new PagePromise(() => Promise.resolve({}), shape).shape).toEqual(shape);

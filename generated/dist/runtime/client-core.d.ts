@@ -45,10 +45,19 @@ export interface RequestOptions {
 }
 export interface ApiDescription {
     environments: Readonly<Record<'production' | 'demo', string>>;
-    /** `"GET /portfolio/balance"`: method and path template of every operation that needs a signature. */
-    signedOperations: ReadonlySet<string>;
-    createDefaultSigner: (privateKeyPem: string) => Signer;
+    /**
+     * `"GET /portfolio/balance"`: method and path template of every operation that needs a signature, for the
+     * requests made through openapi-fetch (`signingMiddleware()`). Generated operation functions say it per call.
+     */
+    signedOperations?: ReadonlySet<string>;
+    /**
+     * Turns `privateKeyPem` into a signer. Without it the client takes credentials only as `signer`, and a bundle
+     * that never signs carries no signing code.
+     */
+    createDefaultSigner?: (privateKeyPem: string) => Signer;
 }
+/** The options of a client made without a default signer: credentials as `{ apiKeyId, signer }`. */
+export type KalshiBaseClientOptions = Omit<KalshiClientOptions, 'privateKeyPem'>;
 /** What `init()` returns: spread into the openapi-fetch call's init object. */
 export interface CallInit {
     signal?: AbortSignal;
@@ -67,6 +76,12 @@ export declare class ClientCore {
     };
     /** Register on the openapi-fetch client before any other middleware. Always the same object. */
     signingMiddleware(): Middleware;
+    /**
+     * Marks `request`, a call of `operation` (`"GET /portfolio/balance"`), for signing or as public: what the
+     * signing middleware does for openapi-fetch calls. Throws `KalshiConfigError` for a signed one without
+     * credentials, before anything is sent.
+     */
+    classify(request: Request, operation: string, signed: boolean): void;
     /**
      * The init fields of one call: the caller's signal and headers (openapi-fetch merges them over the client's
      * headers), and a transport bound to this call's timeout, retries and idempotency. A POST counts as

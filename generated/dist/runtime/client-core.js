@@ -6,7 +6,7 @@ import { credentialsOf } from './credentials.js';
 import { errorFromResponse, KalshiConfigError } from './errors.js';
 import { createRateLimiter } from './rate-limit.js';
 import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
-import { createSigningMiddleware } from './signing-middleware.js';
+import { classifyRequest, createSigningMiddleware } from './signing-middleware.js';
 import { bodyReadError, checkTimeoutMs, createTransport, settleResponse, } from './transport.js';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -25,12 +25,12 @@ export class ClientCore {
             throw new KalshiConfigError('Client options must be an object.');
         this.#options = options;
         this.baseUrl = resolveBaseUrl(options, api.environments);
-        this.#signing = credentialsOf(options, api.createDefaultSigner);
+        this.#signing = credentialsOf(options, api.createDefaultSigner ?? signerRequired);
         this.#timeoutMs = checkTimeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'Client options');
         this.#maxRetries = checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES, 'Client options');
         this.#rateLimiter = createRateLimiter(options.rateLimit, options.scheduler ?? {});
         this.#slots = new Slots(checkConcurrency(options.maxConcurrentRequests));
-        this.#middleware = createSigningMiddleware(api.signedOperations, this.#signing);
+        this.#middleware = createSigningMiddleware(api.signedOperations ?? new Set(), this.#signing);
         this.#transport = this.#createTransport(this.#timeoutMs, this.#maxRetries, false);
     }
     /** For `createClient()`: base URL, the client-wide transport and headers. */
@@ -45,6 +45,14 @@ export class ClientCore {
     /** Register on the openapi-fetch client before any other middleware. Always the same object. */
     signingMiddleware() {
         return this.#middleware;
+    }
+    /**
+     * Marks `request`, a call of `operation` (`"GET /portfolio/balance"`), for signing or as public: what the
+     * signing middleware does for openapi-fetch calls. Throws `KalshiConfigError` for a signed one without
+     * credentials, before anything is sent.
+     */
+    classify(request, operation, signed) {
+        classifyRequest(request, operation, signed, this.#signing);
     }
     /**
      * The init fields of one call: the caller's signal and headers (openapi-fetch merges them over the client's
@@ -123,6 +131,10 @@ Object.defineProperty(ClientCore.prototype, INSPECT, {
     writable: true,
     configurable: true,
 });
+function signerRequired() {
+    throw new KalshiConfigError('This client takes credentials as { apiKeyId, signer }: pass signer: createDefaultSigner(privateKeyPem) ' +
+        '(the signer stays out of bundles that never sign), or use the client class, which takes privateKeyPem.');
+}
 function checkConcurrency(value) {
     if (value === undefined)
         return DEFAULT_MAX_CONCURRENT_REQUESTS;

@@ -10,5 +10,6 @@ export { authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMES
 export { createWebCryptoSigner } from './webcrypto-signer.js';
 export { ClientCore, DEFAULT_TIMEOUT_MS, } from './client-core.js';
 export { DEFAULT_MAX_RETRIES } from './retry.js';
-export { KalshiPaginationError, PagePromise } from './pagination.js';
+export { KalshiPaginationError, ListingPromise, PagePromise, } from './pagination.js';
+export { callOperation } from './operation-call.js';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

@@ -22,6 +22,11 @@ export declare function isClassified(request: Request): boolean;
 /** `"GET /portfolio/balance"`: method and path template, the key of the signed-operations set. */
 export declare function operationKey(method: string, schemaPath: string): string;
 /**
+ * Marks `request`, a call of `operation` (`"GET /portfolio/balance"`), for signing with `context` when `signed`,
+ * else as public. A signed request without credentials throws `KalshiConfigError`: it is never sent unsigned.
+ */
+export declare function classifyRequest(request: Request, operation: string, signed: boolean, context: SigningContext | undefined): void;
+/**
  * openapi-fetch middleware: requests whose `METHOD schemaPath` is in `signedOperations` are marked for
  * signing; without credentials they fail with `KalshiConfigError` before anything is sent. Register it
  * first (`client.use(...)`): a later middleware that returns a new `Request` drops the mark, and the

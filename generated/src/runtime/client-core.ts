@@ -12,7 +12,7 @@ import { credentialsOf } from './credentials.js';
 import { errorFromResponse, KalshiConfigError } from './errors.js';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
-import { createSigningMiddleware, type SigningContext } from './signing-middleware.js';
+import { classifyRequest, createSigningMiddleware, type SigningContext } from './signing-middleware.js';
 import type { Signer } from './signing.js';
 import {
   bodyReadError,
@@ -64,10 +64,20 @@ export interface RequestOptions {
 
 export interface ApiDescription {
   environments: Readonly<Record<'production' | 'demo', string>>;
-  /** `"GET /portfolio/balance"`: method and path template of every operation that needs a signature. */
-  signedOperations: ReadonlySet<string>;
-  createDefaultSigner: (privateKeyPem: string) => Signer;
+  /**
+   * `"GET /portfolio/balance"`: method and path template of every operation that needs a signature, for the
+   * requests made through openapi-fetch (`signingMiddleware()`). Generated operation functions say it per call.
+   */
+  signedOperations?: ReadonlySet<string>;
+  /**
+   * Turns `privateKeyPem` into a signer. Without it the client takes credentials only as `signer`, and a bundle
+   * that never signs carries no signing code.
+   */
+  createDefaultSigner?: (privateKeyPem: string) => Signer;
 }
+
+/** The options of a client made without a default signer: credentials as `{ apiKeyId, signer }`. */
+export type KalshiBaseClientOptions = Omit<KalshiClientOptions, 'privateKeyPem'>;
 
 /** What `init()` returns: spread into the openapi-fetch call's init object. */
 export interface CallInit {
@@ -94,12 +104,12 @@ export class ClientCore {
       throw new KalshiConfigError('Client options must be an object.');
     this.#options = options;
     this.baseUrl = resolveBaseUrl(options, api.environments);
-    this.#signing = credentialsOf(options, api.createDefaultSigner);
+    this.#signing = credentialsOf(options, api.createDefaultSigner ?? signerRequired);
     this.#timeoutMs = checkTimeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'Client options');
     this.#maxRetries = checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES, 'Client options');
     this.#rateLimiter = createRateLimiter(options.rateLimit, options.scheduler ?? {});
     this.#slots = new Slots(checkConcurrency(options.maxConcurrentRequests));
-    this.#middleware = createSigningMiddleware(api.signedOperations, this.#signing);
+    this.#middleware = createSigningMiddleware(api.signedOperations ?? new Set(), this.#signing);
     this.#transport = this.#createTransport(this.#timeoutMs, this.#maxRetries, false);
   }
 
@@ -116,6 +126,15 @@ export class ClientCore {
   /** Register on the openapi-fetch client before any other middleware. Always the same object. */
   signingMiddleware(): Middleware {
     return this.#middleware;
+  }
+
+  /**
+   * Marks `request`, a call of `operation` (`"GET /portfolio/balance"`), for signing or as public: what the
+   * signing middleware does for openapi-fetch calls. Throws `KalshiConfigError` for a signed one without
+   * credentials, before anything is sent.
+   */
+  classify(request: Request, operation: string, signed: boolean): void {
+    classifyRequest(request, operation, signed, this.#signing);
   }
 
   /**
@@ -198,6 +217,13 @@ Object.defineProperty(ClientCore.prototype, INSPECT, {
   writable: true,
   configurable: true,
 });
+
+function signerRequired(): never {
+  throw new KalshiConfigError(
+    'This client takes credentials as { apiKeyId, signer }: pass signer: createDefaultSigner(privateKeyPem) ' +
+      '(the signer stays out of bundles that never sign), or use the client class, which takes privateKeyPem.',
+  );
+}
 
 function checkConcurrency(value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;

@@ -5,15 +5,20 @@
  */
 import { KalshiPaginationError } from './pagination-error.js';
 
-export type PageShape = {
-  /** The array property holding a page's items (`orders`, `markets`, ...). Missing or `null` counts as empty. */
-  itemsKey: string;
+/** Where a listing's cursor travels. */
+export type ListingShape = {
   /** The property holding the next page's cursor (`cursor`, `next_cursor`). */
   cursorKey: string;
   /** The query parameter the cursor is sent in (the fetch closure sends it; kept for introspection). */
   cursorParam: string;
   /** The cursor the listing starts from (`params.cursor`). An empty string means "from the start". */
   initialCursor?: string | undefined;
+};
+
+/** A listing with one array of items. */
+export type PageShape = ListingShape & {
+  /** The array property holding a page's items (`orders`, `markets`, ...). Missing or `null` counts as empty. */
+  itemsKey: string;
 };
 
 /** Fetches one page; `cursor` is `undefined` for the first page of a listing that starts from the beginning. */
@@ -33,7 +38,7 @@ export function request<TPage>(fetchPage: FetchPage<TPage>, cursor: string | und
 export async function* walkPages<TPage>(
   lease: FirstPageLease<TPage> | undefined,
   fetchPage: FetchPage<TPage>,
-  shape: Readonly<PageShape>,
+  shape: Readonly<ListingShape>,
 ): AsyncGenerator<TPage, void, undefined> {
   /** Every cursor seen so far → the page that returned it (0: the starting cursor). Strings only, no pages. */
   const seen = new Map<string, number>();
