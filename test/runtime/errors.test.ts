@@ -69,7 +69,9 @@ const rows: Row[] = [
     body: { error: { code: 'header_timestamp_expired', message: 'header_timestamp_expired' } },
     cls: AuthenticationError,
     code: 'header_timestamp_expired',
-    message: '401 header_timestamp_expired',
+    message:
+      "401 header_timestamp_expired. Kalshi rejected the request timestamp: this machine's clock may be off " +
+      '(the response had no Date header to measure it). Sync the clock (NTP).',
     details: undefined,
   },
   {
