@@ -5,7 +5,7 @@
  * reason stays the same object); otherwise it is replaced by a copy with the same prototype, so `instanceof`
  * and `name` still work.
  */
-import { isSecretName, REDACTED, redact, redactDeep } from './redact.js';
+import { isSecretName, REDACTED, redact } from './redact.js';
 
 const MAX_DEPTH = 8;
 /** Fields copied from the original because the prototype may define them as getters that need the real object. */
@@ -34,7 +34,20 @@ function redactedCopy(value: unknown, depth: number, copies: WeakMap<object, unk
   if (value === null || typeof value !== 'object') return value;
   if (copies.has(value)) return copies.get(value);
   if (depth > MAX_DEPTH) return '[…]';
-  if (!(value instanceof Error)) return redactDeep(value);
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    copies.set(value, items);
+    for (const item of value) items.push(redactedCopy(item, depth + 1, copies));
+    return items;
+  }
+  if (!(value instanceof Error)) {
+    const fields: Record<string, unknown> = {};
+    copies.set(value, fields);
+    for (const [key, item] of Object.entries(value)) {
+      fields[key] = isSecretName(key) && item !== undefined ? REDACTED : redactedCopy(item, depth + 1, copies);
+    }
+    return fields;
+  }
   const copy = Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>;
   copies.set(value, copy);
   for (const field of IDENTITY_FIELDS) {

@@ -56,11 +56,13 @@ export async function authHeaders(signer, keyId, method, url, now = Date.now) {
         throw new KalshiSigningError(`Signing ${what()} failed: ${reason}. Nothing was sent.`, { cause: error });
     }
     if (typeof signature !== 'string' || !BASE64.test(signature)) {
-        const got = typeof signature !== 'string'
-            ? typeof signature
-            : signature === ''
-                ? 'an empty string'
-                : 'a string that is not base64';
+        const got = signature === null
+            ? 'null'
+            : typeof signature !== 'string'
+                ? typeof signature
+                : signature === ''
+                    ? 'an empty string'
+                    : 'a string that is not base64';
         throw new KalshiSigningError(`The signer returned ${got} for ${what()}; expected the RSA-PSS signature as standard base64. Nothing was sent.`);
     }
     return { [HEADER_KEY]: keyId.trim(), [HEADER_TIMESTAMP]: timestamp, [HEADER_SIGNATURE]: signature };

@@ -35,7 +35,7 @@ export function clockOffsetFromDate(date: string | null | undefined, receivedAtM
  * `Date` header) and how long the request took from signing to its answer (when known), and what to do.
  */
 export function timestampRejectionHint(offsetMs: number | undefined, ageMs: number | undefined): string {
-  const age = ageMs === undefined ? '' : ` The request was answered ${seconds(ageMs)} after it was signed.`;
+  const age = ageMs === undefined ? '' : ` The request was answered ${duration(ageMs)} after it was signed.`;
   if (offsetMs === undefined) {
     return (
       `Kalshi rejected the request timestamp: this machine's clock may be off (the response had no Date header ` +
@@ -50,14 +50,18 @@ export function timestampRejectionHint(offsetMs: number | undefined, ageMs: numb
     );
   }
   const direction = offsetMs > 0 ? 'behind' : 'ahead of';
+  // Beside a wrong clock, the time in transit only matters when it is long.
+  const slow = ageMs !== undefined && ageMs >= DATE_RESOLUTION_MS ? age : '';
   return (
-    `Kalshi rejected the request timestamp: this machine's clock looks about ${seconds(Math.abs(offsetMs))} ` +
-    `${direction} the server's (from the response Date header).${age} Sync the clock (NTP), or create the client ` +
+    `Kalshi rejected the request timestamp: this machine's clock looks about ${duration(Math.abs(offsetMs))} ` +
+    `${direction} the server's (from the response Date header).${slow} Sync the clock (NTP), or create the client ` +
     `with correctClockSkew: true to sign with the server's time.`
   );
 }
 
-function seconds(ms: number): string {
+/** `350 ms`, `4.2 s`, `42 s`. */
+function duration(ms: number): string {
+  if (Math.abs(ms) < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
   return `${Math.abs(s) >= 10 ? Math.round(s) : Math.round(s * 10) / 10} s`;
 }

@@ -29,7 +29,7 @@ export function encodePathValue(path: string, name: string, value: unknown): str
     return encodeURIComponent(String(value));
   }
   if (typeof value !== 'string') {
-    const kind = Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    const kind = Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
     return fail(`must be a string or a number, got ${kind}`);
   }
   if (value.trim() === '') fail(value === '' ? 'is empty' : 'is blank');

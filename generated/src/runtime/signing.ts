@@ -73,11 +73,13 @@ export async function authHeaders(
   }
   if (typeof signature !== 'string' || !BASE64.test(signature)) {
     const got =
-      typeof signature !== 'string'
-        ? typeof signature
-        : signature === ''
-          ? 'an empty string'
-          : 'a string that is not base64';
+      signature === null
+        ? 'null'
+        : typeof signature !== 'string'
+          ? typeof signature
+          : signature === ''
+            ? 'an empty string'
+            : 'a string that is not base64';
     throw new KalshiSigningError(
       `The signer returned ${got} for ${what()}; expected the RSA-PSS signature as standard base64. Nothing was sent.`,
     );
