@@ -136,6 +136,17 @@ describe('a 2xx whose body is not JSON', () => {
   });
 });
 
+describe('errors raised before anything is sent', () => {
+  it('a body that cannot be serialised (a bigint) is passed on as it is, not as a connection error', async () => {
+    const { client, server } = await start(() => ({ status: 201, body: {} }));
+    const order = { ticker: 'KXBTC', side: 'yes', action: 'buy', count: 10n, type: 'limit', yes_price: 40 };
+    const error = await client.createOrder(order as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).not.toBeInstanceOf(KalshiError);
+    expect(server.requests).toEqual([]);
+  });
+});
+
 describe('a custom fetch that fails with secrets in its error', () => {
   it('gives a KalshiConnectionError whose message, cause chain and printed form hold neither the key nor the signature', async () => {
     const { pkcs1 } = testKeys();

@@ -9,7 +9,8 @@ import {
   KalshiTimeoutError,
   RateLimitError,
 } from '../../generator/runtime/errors.js';
-import { backoffDelayMs, isRetryableMethod, retryDelayMs } from '../../generator/runtime/retry.js';
+import { KalshiResponseParseError, KalshiSigningError } from '../../generator/runtime/request-errors.js';
+import { backoffDelayMs, isRetryableError, isRetryableMethod, retryDelayMs } from '../../generator/runtime/retry.js';
 import {
   generateTestKeyPair,
   startKalshiServer,
@@ -295,6 +296,16 @@ describe('retry policy', () => {
     [9, 0.5, 8000],
   ])('backoff for retry %i with random %f is %i ms', (retry, random, expected) => {
     expect(backoffDelayMs(retry, () => random)).toBe(expected);
+  });
+
+  it('retries connection errors and attempt timeouts; never the total timeout, aborts, signing or parse failures', () => {
+    expect(isRetryableError(new KalshiConnectionError('reset'))).toBe(true);
+    expect(isRetryableError(new KalshiTimeoutError('slow', { timeoutMs: 1 }))).toBe(true);
+    expect(isRetryableError(new KalshiTimeoutError('late', { timeoutMs: 1, kind: 'total' }))).toBe(false);
+    expect(isRetryableError(new KalshiAbortError())).toBe(false);
+    expect(isRetryableError(new KalshiSigningError('no'))).toBe(false);
+    expect(isRetryableError(new KalshiResponseParseError('html', { status: 200, body: '<html>' }))).toBe(false);
+    expect(isRetryableError(new TypeError('x'))).toBe(false);
   });
 
   it('Retry-After beats backoff; invalid values fall back to backoff', () => {

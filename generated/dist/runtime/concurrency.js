@@ -27,6 +27,8 @@ export class Slots {
     #limit;
     /** Growth is one per response below this (doubling per round trip), one per round trip above it. */
     #threshold;
+    /** Quick responses since the limit last grew above the threshold. */
+    #credit = 0;
     /** When the limit was last cut: responses to requests that started earlier do not cut it again. */
     #cutAt = Number.NEGATIVE_INFINITY;
     /** `clock`: monotonic ms, default `performance.now()`. */
@@ -38,7 +40,7 @@ export class Slots {
     }
     /** The current in-flight limit (between `min(MIN_LIMIT, size)` and `size`). */
     get limit() {
-        return Math.floor(this.#limit);
+        return this.#limit;
     }
     /** Resolves with a release function once a slot is free; rejects if `signal` aborts first. */
     async acquire(signal) {
@@ -93,12 +95,18 @@ export class Slots {
         if (now - startedAt >= SLOW_RESPONSE_MS) {
             if (startedAt < this.#cutAt)
                 return;
-            this.#limit = Math.max(floor, this.#limit / 2);
+            this.#limit = Math.max(floor, Math.floor(this.#limit / 2));
             this.#threshold = this.#limit;
+            this.#credit = 0;
             this.#cutAt = now;
         }
         else if (this.#limit < this.size) {
-            this.#limit = Math.min(this.size, this.#limit + (this.#limit < this.#threshold ? 1 : 1 / this.#limit));
+            if (this.#limit < this.#threshold)
+                this.#limit++;
+            else if (++this.#credit >= this.#limit) {
+                this.#limit++;
+                this.#credit = 0;
+            }
         }
     }
 }
