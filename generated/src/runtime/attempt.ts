@@ -23,7 +23,7 @@ export interface Outgoing {
   method: string;
   headers: Headers;
   body: ArrayBuffer | undefined;
-  redirect: RequestRedirect;
+  redirect: Request['redirect'];
 }
 
 export interface AttemptContext {
