@@ -14,7 +14,7 @@ import { parseErrorBody } from './error-body.js';
 import { KalshiConfigError } from './errors.js';
 import { backoffDelayMs, isRetryableError, isRetryableStatus, mayRetry, retryDelayMs } from './retry.js';
 import { isClassified, signingContextOf } from './signing-middleware.js';
-export { bodyReadError, responseRecord, settleResponse } from './attempt.js';
+export { responseRecord, settleResponse } from './attempt.js';
 export function createTransport(options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? defaultSleep;

@@ -19,7 +19,7 @@ import { isClassified, signingContextOf, type SigningContext } from './signing-m
 import type { SigningPacer } from './signing-pace.js';
 
 export type { FetchLike } from './attempt.js';
-export { bodyReadError, responseRecord, settleResponse } from './attempt.js';
+export { responseRecord, settleResponse } from './attempt.js';
 
 /** The transport, as openapi-fetch calls it: one prepared Request in, the final Response out. */
 export type FetchFunction = (request: Request) => Promise<Response>;
