@@ -167,18 +167,27 @@ function errors(from: string): string {
   return [
     '## Errors',
     '',
-    'Failed requests throw subclasses of `KalshiApiError` (with `status`, `code`, `details`, `body`), whatever shape the error body has:',
+    'Every error is a `KalshiError`. A response with an error status throws a subclass of `KalshiApiError` ' +
+      '(with `status`, `code`, `details`, `body`, `retryAfterMs`), whatever shape the error body has; the ' +
+      'other classes say what went wrong before or instead of an answer:',
     '',
-    '| status | class |',
+    '| status / failure | class |',
     '|---|---|',
     '| 400 | `BadRequestError` |',
-    '| 401 | `AuthenticationError` |',
+    '| 401 | `AuthenticationError` (on `header_timestamp_expired`: says how far off the clock is, `clockOffsetMs`) |',
     '| 403 | `PermissionDeniedError` |',
     '| 404 | `NotFoundError` |',
     '| 409 | `ConflictError` |',
-    '| 429 | `RateLimitError` |',
+    '| 429 | `RateLimitError` (`retryAfterMs` when the server said when to retry) |',
     '| 5xx | `InternalServerError` |',
-    '| no response | `KalshiConnectionError`, `KalshiTimeoutError` |',
+    '| other 4xx | `KalshiApiError` |',
+    '| 2xx whose body is not JSON (an HTML page, a truncated text) | `KalshiResponseParseError` (`status`, `contentType`, `bodySnippet`) |',
+    '| no complete response (refused, reset, body cut off) | `KalshiConnectionError` |',
+    "| out of time | `KalshiTimeoutError` (`kind`: `'attempt'` for `timeoutMs`, `'total'` for `totalTimeoutMs`) |",
+    "| the call's `signal` aborted | `KalshiAbortError` |",
+    '| the signer failed (nothing sent) | `KalshiSigningError` |',
+    '| a path parameter missing, empty, `.`, `..` or not a string or number (nothing signed or sent) | `KalshiPathParameterError` (`parameter`, `path`) |',
+    '| bad options, missing credentials, an RSA key under 2048 bits | `KalshiConfigError` |',
     '',
     '```ts',
     `import { AuthenticationError } from '${from}';`,
@@ -191,7 +200,7 @@ function errors(from: string): string {
     '}',
     '```',
     '',
-    'Private keys and signatures never appear in error messages, `toString()`, JSON or logs.',
+    'Private keys and signatures never appear in error messages, their `cause` chains, `toString()`, JSON or logs.',
   ].join('\n');
 }
 
@@ -228,12 +237,25 @@ function retries(names: ApiNames): string {
     '## Retries, timeouts and rate limits',
     '',
     'Requests are retried twice by default (exponential backoff from 0.5 s with jitter, honouring `Retry-After`) ' +
-      'on 429, 5xx, connection errors and timeouts: GET and DELETE always, order-creating POSTs only with a ' +
+      'on 429, 5xx, connection errors and attempt timeouts: GET and DELETE always, order-creating POSTs only with a ' +
       '`client_order_id` (one is generated when omitted, so a retry cannot fill twice; `autoClientOrderId: false` ' +
-      'turns that off). Every attempt is signed afresh.',
+      'turns that off). Every attempt is signed afresh. A `Retry-After` beyond 60 s is not waited for: the call ' +
+      'ends at once with `RateLimitError`, whose `retryAfterMs` says when to come back. Signing failures, bodies ' +
+      'that are not JSON, aborts and the total timeout are never retried.',
+    '',
+    'Two time limits, both per client and per call: `timeoutMs` (default 30 s) for each attempt, body included, and ' +
+      '`totalTimeoutMs` (default 60 s) for the whole call, every attempt, backoff and rate-limit wait included; ' +
+      'a wait that would outlast it is not started. `Infinity` turns either off.',
     '',
     '```ts',
-    `const bot = ${names.factoryName}({ maxRetries: 4, timeoutMs: 10_000, rateLimit: { readsPerSecond: 20, writesPerSecond: 10 } });`,
+    `const bot = ${names.factoryName}({ maxRetries: 4, timeoutMs: 10_000, totalTimeoutMs: 20_000, rateLimit: { readsPerSecond: 20, writesPerSecond: 10 } });`,
+    'await bot.getBalance({}, { totalTimeoutMs: 2_000 });',
     '```',
+    '',
+    'Kalshi rejects a signature whose timestamp is a few seconds off its clock. Requests wait unsigned for one of ' +
+      '`maxConcurrentRequests` slots (default 128; fewer while responses come back slowly) and are signed just ' +
+      "before they are sent, so a burst or a busy machine does not age them. A timestamp rejection says whether " +
+      "this machine's clock is off, and by how much; `correctClockSkew: true` signs with the server's time " +
+      '(from its `Date` headers) instead.',
   ].join('\n');
 }

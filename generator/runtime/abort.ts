@@ -2,7 +2,7 @@
  * Cancellation: the error a caller's abort surfaces as, and waiting that stops when a signal aborts.
  * Browser-safe: only `setTimeout`/`clearTimeout` and `AbortSignal` event listeners, always cleaned up.
  */
-import { KalshiError } from './errors.js';
+import { KalshiError, named } from './errors.js';
 
 /**
  * The caller aborted the call (its `signal` fired): before sending, while waiting for the rate limiter
@@ -14,11 +14,7 @@ export class KalshiAbortError extends KalshiError {
     super(message, options);
   }
 }
-Object.defineProperty(KalshiAbortError.prototype, 'name', {
-  value: 'KalshiAbortError',
-  writable: true,
-  configurable: true,
-});
+named(KalshiAbortError, 'KalshiAbortError');
 
 /** The `KalshiAbortError` for an aborted signal. */
 export function abortErrorOf(signal: AbortSignal): KalshiAbortError {

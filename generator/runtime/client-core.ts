@@ -1,22 +1,27 @@
 /**
- * What every generated client shares: options, credentials (parsed once), base URL, the signing middleware,
- * the transport (signing, timeouts, retries, rate limiting) and turning openapi-fetch results into data or
- * typed errors. Holds no global state: two clients with different keys sign with their own keys.
+ * What every generated client shares: options, credentials (parsed once), base URL, path-parameter checks, the
+ * signing middleware, the transport (signing, timeouts, retries, rate limiting) and turning openapi-fetch results
+ * into data or typed errors. Holds no global state: two clients with different keys sign with their own keys.
  */
 import type { Middleware } from 'openapi-fetch';
 import { resolveBaseUrl } from './base-url.js';
+import { ClockCorrection } from './clock-skew.js';
 import { hasClientOrderId, withClientOrderId } from './client-order-id.js';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, Slots } from './concurrency.js';
 import { credentialsOf } from './credentials.js';
+import { DEFAULT_TOTAL_TIMEOUT_MS } from './deadline.js';
 import { errorFromResponse, KalshiConfigError } from './errors.js';
+import { createPathSerializer } from './path-params.js';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { readJsonBody } from './response-body.js';
 import { checkMaxRetries, DEFAULT_MAX_RETRIES } from './retry.js';
 import { classifyRequest, createSigningMiddleware, type SigningContext } from './signing-middleware.js';
+import { SigningPacer } from './signing-pace.js';
 import type { Signer } from './signing.js';
 import {
-  bodyReadError,
   checkTimeoutMs,
   createTransport,
+  responseRecord,
   settleResponse,
   type FetchFunction,
   type FetchLike,
@@ -24,6 +29,7 @@ import {
 } from './transport.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_TOTAL_TIMEOUT_MS } from './deadline.js';
 
 export interface KalshiClientOptions {
   /** Default `production`. */
@@ -40,6 +46,11 @@ export interface KalshiClientOptions {
   fetch?: FetchLike;
   /** Per attempt, including reading the body. Default 30 000; `Infinity` for none. */
   timeoutMs?: number;
+  /**
+   * The whole call: every attempt, rate-limit wait and backoff, until the body is read. Default 60 000;
+   * `Infinity` for none. When it runs out the call ends with `KalshiTimeoutError` (`kind: 'total'`).
+   */
+  totalTimeoutMs?: number;
   /** Default 2. See `retry.ts` for what is retried. */
   maxRetries?: number;
   rateLimit?: RateLimitOptions;
@@ -49,6 +60,12 @@ export interface KalshiClientOptions {
   headers?: Record<string, string>;
   /** Requests in flight at once; more wait (unsigned) for a slot. Default 128. */
   maxConcurrentRequests?: number;
+  /**
+   * Sign with the server's time rather than this machine's: the offset is learned from the `Date` header of
+   * responses that disagree with the local clock by more than 2 s, and a request Kalshi rejected for its
+   * timestamp (`header_timestamp_expired`) is signed again and re-sent once. Default false.
+   */
+  correctClockSkew?: boolean;
   /** Clock, sleep and randomness for retries, rate limiting and signing timestamps (tests, custom schedulers). */
   scheduler?: Pick<TransportOptions, 'now' | 'sleep' | 'random'>;
 }
@@ -56,6 +73,7 @@ export interface KalshiClientOptions {
 export interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  totalTimeoutMs?: number;
   maxRetries?: number;
   headers?: Record<string, string>;
   autoClientOrderId?: boolean;
@@ -78,7 +96,12 @@ export interface ApiDescription {
 /** The options of a client made without a default signer: credentials as `{ apiKeyId, signer }`. */
 export type KalshiBaseClientOptions = Omit<KalshiClientOptions, 'privateKeyPem'>;
 
-/** What `init()` returns: spread into the openapi-fetch call's init object. */
+/**
+ * What `init()` returns: spread into the openapi-fetch call's init object. The object also carries
+ * `parseAs: 'stream'`, left out of this type on purpose: openapi-fetch then hands a success's body over unread
+ * and `unwrap` parses it (telling a body that is not JSON from a connection failure), while the `data` type
+ * openapi-fetch infers for the call stays the parsed JSON type `unwrap` returns. Use it only with `unwrap`.
+ */
 export interface CallInit {
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -92,9 +115,13 @@ export class ClientCore {
   readonly #signing: SigningContext | undefined;
   readonly #options: KalshiClientOptions;
   readonly #timeoutMs: number;
+  readonly #totalTimeoutMs: number;
   readonly #maxRetries: number;
   readonly #rateLimiter: RateLimiter | undefined;
   readonly #slots: Slots;
+  readonly #pacer: SigningPacer = new SigningPacer();
+  readonly #clock: ClockCorrection | undefined;
+  readonly #now: () => number;
   readonly #middleware: Middleware;
   readonly #transport: FetchFunction;
 
@@ -105,19 +132,31 @@ export class ClientCore {
     this.baseUrl = resolveBaseUrl(options, api.environments);
     this.#signing = credentialsOf(options, api.createDefaultSigner ?? signerRequired);
     this.#timeoutMs = checkTimeoutMs(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'Client options');
+    this.#totalTimeoutMs = checkTotalTimeoutMs(options.totalTimeoutMs, DEFAULT_TOTAL_TIMEOUT_MS, 'Client options');
     this.#maxRetries = checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES, 'Client options');
     this.#rateLimiter = createRateLimiter(options.rateLimit, options.scheduler ?? {});
     this.#slots = new Slots(checkConcurrency(options.maxConcurrentRequests));
+    this.#clock = options.correctClockSkew === true ? new ClockCorrection() : undefined;
+    this.#now = options.scheduler?.now ?? Date.now;
     this.#middleware = createSigningMiddleware(api.signedOperations ?? new Set(), this.#signing);
-    this.#transport = this.#createTransport(this.#timeoutMs, this.#maxRetries, false);
+    this.#transport = this.#createTransport(this.#timeoutMs, this.#totalTimeoutMs, this.#maxRetries, false);
   }
 
-  /** For `createClient()`: base URL, the client-wide transport and headers. */
-  clientOptions(): { baseUrl: string; fetch: FetchFunction; headers?: Record<string, string> } {
+  /**
+   * For `createClient()`: base URL, the client-wide transport and headers, and a path serializer that refuses
+   * path values which would address another path (`KalshiPathParameterError`, see `path-params.ts`).
+   */
+  clientOptions(): {
+    baseUrl: string;
+    fetch: FetchFunction;
+    pathSerializer: (url: string, values: Record<string, unknown>) => string;
+    headers?: Record<string, string>;
+  } {
     const headers = this.#options.headers;
     return {
       baseUrl: this.baseUrl,
       fetch: this.#transport,
+      pathSerializer: createPathSerializer(this.baseUrl),
       ...(headers === undefined ? {} : { headers: { ...headers } }),
     };
   }
@@ -144,13 +183,17 @@ export class ClientCore {
    */
   init(options: RequestOptions = {}, call: { idempotent?: boolean; body?: unknown } = {}): CallInit {
     const timeoutMs = checkTimeoutMs(options.timeoutMs, this.#timeoutMs, 'Request options');
+    const totalTimeoutMs = checkTotalTimeoutMs(options.totalTimeoutMs, this.#totalTimeoutMs, 'Request options');
     const maxRetries = checkMaxRetries(options.maxRetries, this.#maxRetries, 'Request options');
     const idempotent = call.idempotent === true && hasClientOrderId(call.body);
     const fetch =
-      timeoutMs === this.#timeoutMs && maxRetries === this.#maxRetries && !idempotent
+      timeoutMs === this.#timeoutMs &&
+      totalTimeoutMs === this.#totalTimeoutMs &&
+      maxRetries === this.#maxRetries &&
+      !idempotent
         ? this.#transport
-        : this.#createTransport(timeoutMs, maxRetries, idempotent);
-    const init: CallInit = { fetch };
+        : this.#createTransport(timeoutMs, totalTimeoutMs, maxRetries, idempotent);
+    const init: CallInit & { parseAs: 'stream' } = { fetch, parseAs: 'stream' };
     if (options.signal !== undefined) init.signal = options.signal;
     if (options.headers !== undefined) init.headers = { ...options.headers };
     return init;
@@ -163,18 +206,26 @@ export class ClientCore {
     });
   }
 
-  /** `data` for a 2xx (undefined for 204 and empty bodies); otherwise throws the matching `KalshiApiError`. */
+  /**
+   * The parsed body of a 2xx (undefined for 204 and empty bodies); otherwise throws the matching
+   * `KalshiApiError`. A 2xx body that is not JSON throws `KalshiResponseParseError`. Errors raised before the
+   * request was sent (a serializer's, another middleware's) are passed on as they are.
+   */
   async unwrap<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-    let outcome: { data?: T; error?: unknown; response: Response };
+    const { data, error, response } = await result;
     try {
-      outcome = await result;
-    } catch (error) {
-      throw bodyReadError(error);
+      if (!response.ok) {
+        const record = responseRecord(response);
+        throw errorFromResponse(response.status, error, response.headers, {
+          receivedAtMs: record?.receivedAtMs ?? this.#now(),
+          signedAtMs: record?.signedAtMs,
+        });
+      }
+      // `init()` asked for the body unread (`parseAs: 'stream'`); undefined means openapi-fetch saw none.
+      return (data === undefined || response.body === null ? undefined : await readJsonBody(response)) as T;
+    } finally {
+      settleResponse(response);
     }
-    const { data, error, response } = outcome;
-    settleResponse(response);
-    if (response.ok) return data as T;
-    throw errorFromResponse(response.status, error, response.headers);
   }
 
   toJSON(): Record<string, unknown> {
@@ -182,6 +233,7 @@ export class ClientCore {
       baseUrl: this.baseUrl,
       apiKeyId: this.#signing?.keyId,
       timeoutMs: this.#timeoutMs,
+      totalTimeoutMs: this.#totalTimeoutMs,
       maxRetries: this.#maxRetries,
       rateLimit: this.#options.rateLimit,
     };
@@ -191,15 +243,18 @@ export class ClientCore {
     return `ClientCore(${this.baseUrl}${this.#signing ? `, key ${this.#signing.keyId}` : ', no credentials'})`;
   }
 
-  #createTransport(timeoutMs: number, maxRetries: number, idempotent: boolean): FetchFunction {
+  #createTransport(timeoutMs: number, totalTimeoutMs: number, maxRetries: number, idempotent: boolean): FetchFunction {
     const scheduler = this.#options.scheduler ?? {};
     return createTransport({
       fetch: this.#options.fetch,
       timeoutMs,
+      totalTimeoutMs,
       maxRetries,
       idempotent,
       rateLimiter: this.#rateLimiter,
       slots: this.#slots,
+      pacer: this.#pacer,
+      clock: this.#clock,
       fallbackSigning: this.#signing,
       now: scheduler.now,
       sleep: scheduler.sleep,
@@ -222,6 +277,10 @@ function signerRequired(): never {
     'This client takes credentials as { apiKeyId, signer }: pass signer: createDefaultSigner(privateKeyPem) ' +
       '(the signer stays out of bundles that never sign), or use the client class, which takes privateKeyPem.',
   );
+}
+
+function checkTotalTimeoutMs(value: unknown, fallback: number, where: string): number {
+  return checkTimeoutMs(value, fallback, where, 'totalTimeoutMs');
 }
 
 function checkConcurrency(value: unknown): number {

@@ -2,7 +2,9 @@
  * The client's error hierarchy. Every message is redacted at construction, and `toString()`,
  * `toJSON()` and Node's `util.inspect` only ever show redacted data.
  */
+import { clockOffsetFromDate, isTimestampRejection, timestampRejectionHint } from './clock-skew.js';
 import { formatApiMessage, parseErrorBody, parseRetryAfter } from './error-body.js';
+import { redactCause } from './redact-cause.js';
 import { type HeadersInput, redact, redactDeep, redactHeaders } from './redact.js';
 
 export { parseErrorBody, parseRetryAfter, type ParsedErrorBody } from './error-body.js';
@@ -11,13 +13,18 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 type InspectFn = (value: unknown, options?: unknown) => string;
 
 /** Class names survive minification and are already right when the stack is captured in `super()`. */
-function named(cls: { prototype: Error }, name: string): void {
+export function named(cls: { prototype: Error }, name: string): void {
   Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
 }
 
+/**
+ * The base of every error the client throws. The message is redacted, and so is the `cause` chain: a cause that
+ * holds a PEM or a signature is replaced by a copy (same prototype, so `instanceof` still works) whose message,
+ * stack, fields and own cause are redacted; a cause with nothing to redact is kept as it is.
+ */
 export class KalshiError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(redact(message), options && 'cause' in options ? { cause: options.cause } : undefined);
+    super(redact(message), options && 'cause' in options ? { cause: redactCause(options.cause) } : undefined);
   }
 
   override toString(): string {
@@ -49,16 +56,19 @@ Object.defineProperty(KalshiError.prototype, INSPECT, {
   configurable: true,
 });
 
-function describeCause(cause: unknown): unknown {
-  if (cause instanceof Error) return { name: cause.name, message: redact(cause.message) };
-  return redactDeep(cause);
+/** `{ name, message, cause? }` down the cause chain (already redacted at construction; redacted again for JSON). */
+function describeCause(cause: unknown, depth = 0): unknown {
+  if (!(cause instanceof Error)) return redactDeep(cause);
+  const out: Record<string, unknown> = { name: cause.name, message: redact(cause.message) };
+  if (cause.cause !== undefined) out['cause'] = depth < 8 ? describeCause(cause.cause, depth + 1) : '[…]';
+  return out;
 }
 
 /** Bad client options or missing credentials. */
 export class KalshiConfigError extends KalshiError {}
 named(KalshiConfigError, 'KalshiConfigError');
 
-/** The request never got an HTTP response (DNS, refused, reset, aborted). */
+/** The request never got a complete HTTP response (DNS, refused, reset, a body cut off, a timeout). */
 export class KalshiConnectionError extends KalshiError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -66,15 +76,22 @@ export class KalshiConnectionError extends KalshiError {
 }
 named(KalshiConnectionError, 'KalshiConnectionError');
 
+/**
+ * A time limit ran out: one attempt's `timeoutMs` (`kind: 'attempt'`, retried like a connection error) or the
+ * call's overall `totalTimeoutMs` across every attempt and wait (`kind: 'total'`, which ends the call).
+ */
 export class KalshiTimeoutError extends KalshiConnectionError {
+  /** The limit that ran out, in ms. */
   readonly timeoutMs: number | undefined;
-  constructor(message: string, options?: { cause?: unknown; timeoutMs?: number }) {
+  readonly kind: 'attempt' | 'total';
+  constructor(message: string, options?: { cause?: unknown; timeoutMs?: number; kind?: 'attempt' | 'total' }) {
     super(message, options);
     this.timeoutMs = options?.timeoutMs;
+    this.kind = options?.kind ?? 'attempt';
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs, kind: this.kind };
   }
 }
 named(KalshiTimeoutError, 'KalshiTimeoutError');
@@ -90,6 +107,8 @@ export interface KalshiApiErrorInit {
   headers?: HeadersInput | undefined;
   /** Overrides the formatted message. */
   message?: string | undefined;
+  /** Server clock minus local clock in ms, measured from the response `Date` header (timestamp rejections). */
+  clockOffsetMs?: number | undefined;
 }
 
 /** An HTTP response with a non-2xx status. `message` reads like `401 authentication_error: INCORRECT_API_KEY_SIGNATURE`. */
@@ -103,6 +122,8 @@ export class KalshiApiError extends KalshiError {
   readonly body: unknown;
   /** Response headers, lower-cased, secret values redacted. */
   readonly headers: Record<string, string>;
+  /** From a `Retry-After` header (seconds or HTTP date), when the response carries one. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: KalshiApiErrorInit) {
     super(init.message ?? formatApiMessage(init));
@@ -113,6 +134,7 @@ export class KalshiApiError extends KalshiError {
     this.service = init.service;
     this.body = init.body;
     this.headers = redactHeaders(init.headers);
+    this.retryAfterMs = parseRetryAfter(this.headers['retry-after']);
   }
 
   override toJSON(): Record<string, unknown> {
@@ -125,6 +147,7 @@ export class KalshiApiError extends KalshiError {
       service: this.service,
       headers: this.headers,
       body: redactDeep(this.body),
+      retryAfterMs: this.retryAfterMs,
     };
   }
 }
@@ -132,7 +155,22 @@ named(KalshiApiError, 'KalshiApiError');
 
 export class BadRequestError extends KalshiApiError {}
 named(BadRequestError, 'BadRequestError');
-export class AuthenticationError extends KalshiApiError {}
+/**
+ * 401. When Kalshi rejected the request timestamp (`header_timestamp_expired`), the message says how far the local
+ * clock is from the server's (from the response `Date` header) and `clockOffsetMs` holds it.
+ */
+export class AuthenticationError extends KalshiApiError {
+  /** Server clock minus local clock in ms (±0.5 s: `Date` has whole seconds), for a timestamp rejection. */
+  readonly clockOffsetMs: number | undefined;
+  constructor(init: KalshiApiErrorInit) {
+    super(init);
+    this.clockOffsetMs = init.clockOffsetMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), clockOffsetMs: this.clockOffsetMs };
+  }
+}
 named(AuthenticationError, 'AuthenticationError');
 export class PermissionDeniedError extends KalshiApiError {}
 named(PermissionDeniedError, 'PermissionDeniedError');
@@ -143,23 +181,32 @@ named(ConflictError, 'ConflictError');
 export class InternalServerError extends KalshiApiError {}
 named(InternalServerError, 'InternalServerError');
 
-export class RateLimitError extends KalshiApiError {
-  /** From a `Retry-After` header (seconds or HTTP date), when the response carries one. */
-  readonly retryAfterMs: number | undefined;
-  constructor(init: KalshiApiErrorInit) {
-    super(init);
-    this.retryAfterMs = parseRetryAfter(this.headers['retry-after']);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
-  }
-}
+/** 429. `retryAfterMs` tells when to try again when the response said (`Retry-After`). */
+export class RateLimitError extends KalshiApiError {}
 named(RateLimitError, 'RateLimitError');
 
+/** What the client knew about the request a response answers (used to explain timestamp rejections). */
+export interface ResponseContext {
+  /** Local clock (ms) when the response arrived. Default `Date.now()` at the call. */
+  receivedAtMs?: number | undefined;
+  /** The `KALSHI-ACCESS-TIMESTAMP` the request was signed with. */
+  signedAtMs?: number | undefined;
+}
+
 /** Build the right `KalshiApiError` subclass for a non-2xx response. `body` may be parsed JSON or raw text. */
-export function errorFromResponse(status: number, body: unknown, headers?: HeadersInput): KalshiApiError {
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  headers?: HeadersInput,
+  context: ResponseContext = {},
+): KalshiApiError {
   const init: KalshiApiErrorInit = { status, ...parseErrorBody(body), headers };
+  if (status === 401 && isTimestampRejection(init)) {
+    const receivedAtMs = context.receivedAtMs ?? Date.now();
+    init.clockOffsetMs = clockOffsetFromDate(redactHeaders(headers)['date'], receivedAtMs);
+    const ageMs = context.signedAtMs === undefined ? undefined : receivedAtMs - context.signedAtMs;
+    init.message = `${formatApiMessage(init)}. ${timestampRejectionHint(init.clockOffsetMs, ageMs)}`;
+  }
   if (status === 400) return new BadRequestError(init);
   if (status === 401) return new AuthenticationError(init);
   if (status === 403) return new PermissionDeniedError(init);

@@ -3,10 +3,14 @@
  */
 import { constants, createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { KalshiConfigError } from './errors.js';
+import { checkRsaKeyBits } from './key-size.js';
 import { normalisePem } from './pem.js';
 import type { Signer } from './signing.js';
 
-/** Accepts a PKCS#1 (`BEGIN RSA PRIVATE KEY`) or PKCS#8 (`BEGIN PRIVATE KEY`) PEM, or an RSA private KeyObject. */
+/**
+ * Accepts a PKCS#1 (`BEGIN RSA PRIVATE KEY`) or PKCS#8 (`BEGIN PRIVATE KEY`) PEM, or an RSA private KeyObject, of
+ * at least 2048 bits.
+ */
 export function createNodeSigner(privateKey: string | KeyObject): Signer {
   const key = typeof privateKey === 'string' ? parseKey(privateKey) : checkKey(privateKey);
   return {
@@ -34,7 +38,8 @@ function parseKey(pem: string): KeyObject {
     const code = (error as { code?: unknown }).code;
     const reason = typeof code === 'string' ? ` (${code})` : '';
     throw new KalshiConfigError(
-      `The private key could not be parsed${reason}: expected an unencrypted RSA private key, PKCS#1 ("-----BEGIN RSA PRIVATE KEY-----") or PKCS#8 ("-----BEGIN PRIVATE KEY-----").`,
+      `The private key could not be parsed${reason}: expected an unencrypted RSA private key, PKCS#1 ` +
+        `("-----BEGIN RSA PRIVATE KEY-----") or PKCS#8 ("-----BEGIN PRIVATE KEY-----").`,
     );
   }
   return checkKey(key);
@@ -46,5 +51,6 @@ function checkKey(key: KeyObject): KeyObject {
       `Expected an RSA private key, got a ${key.asymmetricKeyType ?? 'symmetric'} ${key.type} key.`,
     );
   }
+  checkRsaKeyBits(key.asymmetricKeyDetails?.modulusLength);
   return key;
 }

@@ -8,8 +8,8 @@
  * and bodies are built exactly as openapi-fetch builds them by default (form-exploded arrays, deep-object
  * objects, `encodeURIComponent`, JSON bodies), and responses are read the same way.
  */
-import type { ClientCore, RequestOptions } from './client-core.js';
-import { KalshiConfigError } from './errors.js';
+import type { ClientCore, RequestOptions } from "./client-core.js";
+import { encodePathValue } from "./path-params.js";
 
 export interface OperationCall {
   /** `GET`, `POST`, ... */
@@ -28,7 +28,11 @@ export interface OperationCall {
 }
 
 /** Sends one call; resolves to the parsed success body, rejects with `KalshiError` subclasses. */
-export function callOperation<T>(core: ClientCore, call: OperationCall, options?: RequestOptions): Promise<T> {
+export function callOperation<T>(
+  core: ClientCore,
+  call: OperationCall,
+  options?: RequestOptions,
+): Promise<T> {
   return core.unwrap<T>(exchange(core, call, options));
 }
 
@@ -44,29 +48,43 @@ async function exchange<T>(
   options: RequestOptions | undefined,
 ): Promise<Outcome<T>> {
   const operation = `${call.method} ${call.path}`;
-  const body = call.clientOrderId ? core.withClientOrderId(call.body, options) : call.body;
-  const init = core.init(options, call.clientOrderId ? { idempotent: true, body } : {});
-  const headers = new Headers(body === undefined ? undefined : { 'Content-Type': 'application/json' });
-  for (const source of [core.clientOptions().headers, init.headers, call.headers]) setHeaders(headers, source);
-  const request = new Request(core.baseUrl + pathOf(call, operation) + queryString(call.query), {
-    method: call.method,
-    headers,
-    body: body === undefined ? null : JSON.stringify(body),
-    signal: init.signal ?? null,
-  });
+  const body = call.clientOrderId
+    ? core.withClientOrderId(call.body, options)
+    : call.body;
+  const init = core.init(
+    options,
+    call.clientOrderId ? { idempotent: true, body } : {},
+  );
+  const headers = new Headers(
+    body === undefined ? undefined : { "Content-Type": "application/json" },
+  );
+  for (const source of [
+    core.clientOptions().headers,
+    init.headers,
+    call.headers,
+  ])
+    setHeaders(headers, source);
+  const request = new Request(
+    core.baseUrl + pathOf(call) + queryString(call.query),
+    {
+      method: call.method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: init.signal ?? null,
+    },
+  );
   core.classify(request, operation, call.signed);
   return readOutcome<T>(await init.fetch(request), call.method);
 }
 
-/** The path with each `{name}` replaced by its encoded value; a missing or empty one is refused, not sent. */
-function pathOf(call: OperationCall, operation: string): string {
-  return call.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-    const value = call.pathParams?.[name];
-    if (value === undefined || value === null || value === '' || typeof value === 'object') {
-      throw new KalshiConfigError(`${operation}: path parameter "${name}" is missing or empty; nothing was sent.`);
-    }
-    return encodeURIComponent(String(value));
-  });
+/**
+ * The path with each `{name}` replaced by its encoded value. A value that cannot be sent (missing, empty, `.`,
+ * `..`, not a string or number) throws `KalshiPathParameterError` before anything is signed (see path-params.ts).
+ */
+function pathOf(call: OperationCall): string {
+  return call.path.replace(/\{([^{}]+)\}/g, (_, name: string) =>
+    encodePathValue(call.path, name, call.pathParams?.[name]),
+  );
 }
 
 /** `?a=1&b=x&b=y&c[d]=2`: undefined and null values skipped, arrays exploded; empty for no parameters. */
@@ -75,11 +93,13 @@ function queryString(query: object | undefined): string {
   const add = (name: string, value: unknown): void => {
     if (value === undefined || value === null) return;
     if (Array.isArray(value)) for (const item of value) add(name, item);
-    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) add(`${name}[${key}]`, item);
+    else if (typeof value === "object")
+      for (const [key, item] of Object.entries(value))
+        add(`${name}[${key}]`, item);
     else parts.push(`${name}=${encodeURIComponent(String(value))}`);
   };
   for (const [name, value] of Object.entries(query ?? {})) add(name, value);
-  return parts.length === 0 ? '' : `?${parts.join('&')}`;
+  return parts.length === 0 ? "" : `?${parts.join("&")}`;
 }
 
 function setHeaders(headers: Headers, source: object | undefined): void {
@@ -88,15 +108,30 @@ function setHeaders(headers: Headers, source: object | undefined): void {
   }
 }
 
-/** The body of a success (undefined when empty), or the error body (JSON when it parses, else its text). */
-async function readOutcome<T>(response: Response, method: string): Promise<Outcome<T>> {
-  const length = response.headers.get('Content-Length');
-  const chunked = response.headers.get('Transfer-Encoding')?.includes('chunked') === true;
-  if (response.status === 204 || method === 'HEAD' || (length === '0' && !chunked)) {
-    return response.ok ? { data: undefined, response } : { error: undefined, response };
+/**
+ * A success's body handed over unread, as openapi-fetch does with `parseAs: 'stream'` (`ClientCore.unwrap` reads
+ * and parses it, telling a body that is not JSON from one that broke off); undefined when there is none. An error
+ * body is read here: JSON when it parses, else its text.
+ */
+async function readOutcome<T>(
+  response: Response,
+  method: string,
+): Promise<Outcome<T>> {
+  const length = response.headers.get("Content-Length");
+  const chunked =
+    response.headers.get("Transfer-Encoding")?.includes("chunked") === true;
+  if (
+    response.status === 204 ||
+    method === "HEAD" ||
+    (length === "0" && !chunked)
+  ) {
+    return response.ok
+      ? { data: undefined, response }
+      : { error: undefined, response };
   }
+  if (response.ok)
+    return { data: (response.body ?? undefined) as T | undefined, response };
   const text = await response.text();
-  if (response.ok) return { data: text === '' ? undefined : (JSON.parse(text) as T), response };
   try {
     return { error: JSON.parse(text) as unknown, response };
   } catch {

@@ -5,13 +5,16 @@
  *   never another status (a 4xx will not change by resending it).
  * - Methods: GET, HEAD, DELETE, OPTIONS always; POST, PUT, PATCH only when the call is marked idempotent
  *   (the generator marks operations whose body carries a `client_order_id`, which Kalshi never accepts twice).
- * - Delay before retry n (1-based): `Retry-After` when the response has one (seconds or HTTP date), capped at
- *   60 s, used as is; otherwise exponential backoff 0.5 s · 2^(n-1) with ±25 % jitter (uniform), capped at 8 s
- *   after jitter. The jitter keeps a floor (never below 75 % of the step) so 429s still back off.
+ * - Delay before retry n (1-based): `Retry-After` when the response has one (seconds or HTTP date), used as is;
+ *   otherwise exponential backoff 0.5 s · 2^(n-1) with ±25 % jitter (uniform), capped at 8 s after jitter. The
+ *   jitter keeps a floor (never below 75 % of the step) so 429s still back off.
+ * - A `Retry-After` beyond 60 s is not waited for: the call ends at once with the response (a 429 becomes a
+ *   `RateLimitError` whose `retryAfterMs` says when to come back). Neither is any wait that would outlast the
+ *   call's total timeout (the transport checks that).
  * - Every attempt is signed anew by the transport (fresh timestamp).
  */
 import { KalshiAbortError } from './abort.js';
-import { KalshiConfigError, KalshiConnectionError, parseRetryAfter } from './errors.js';
+import { KalshiConfigError, KalshiConnectionError, KalshiTimeoutError, parseRetryAfter } from './errors.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const BACKOFF_INITIAL_MS = 500;
@@ -39,8 +42,12 @@ export function isRetryableMethod(method: string, idempotent: boolean): boolean 
   return idempotent || SAFE_METHODS.has(method.toUpperCase());
 }
 
-/** Connection errors and timeouts (`KalshiTimeoutError` extends `KalshiConnectionError`); never aborts. */
+/**
+ * Connection errors and per-attempt timeouts (`KalshiTimeoutError` extends `KalshiConnectionError`). Never an
+ * abort, the call's total timeout, a signing failure or a success that could not be parsed.
+ */
 export function isRetryableError(error: unknown): boolean {
+  if (error instanceof KalshiTimeoutError) return error.kind === 'attempt';
   return error instanceof KalshiConnectionError && !(error instanceof KalshiAbortError);
 }
 
@@ -57,16 +64,19 @@ export function backoffDelayMs(retry: number, random: () => number = Math.random
   return Math.round(Math.min(BACKOFF_MAX_MS, step * factor));
 }
 
-/** The wait before retry `retry` (1-based): `Retry-After` (capped at 60 s) when given, else backoff. */
+/**
+ * The wait before retry `retry` (1-based): `Retry-After` when given, else backoff. Undefined when `Retry-After`
+ * asks for more than `RETRY_AFTER_MAX_MS`: do not retry.
+ */
 export function retryDelayMs(
   retry: number,
   retryAfter: string | null | undefined,
   random: () => number = Math.random,
   now: () => number = Date.now,
-): number {
+): number | undefined {
   const requested = parseRetryAfter(retryAfter ?? undefined, now());
-  if (requested !== undefined) return Math.min(Math.max(requested, 0), RETRY_AFTER_MAX_MS);
-  return backoffDelayMs(retry, random);
+  if (requested === undefined) return backoffDelayMs(retry, random);
+  return requested > RETRY_AFTER_MAX_MS ? undefined : Math.max(requested, 0);
 }
 
 /** Validates a `maxRetries` option (a non-negative integer); `undefined` gives `fallback`. */

@@ -1,10 +1,11 @@
 /**
- * Decides, per request, whether it must be signed. It does not sign: the transport signs each attempt
- * right before sending it (fresh timestamp). The decision travels with the `Request` object in a
- * module-private WeakMap, so nothing is added to the request and nothing global is patched.
+ * Checks each request's path parameters and decides whether it must be signed. It does not sign: the transport
+ * signs each attempt right before sending it (fresh timestamp). The decision travels with the `Request` object in
+ * a module-private WeakMap, so nothing is added to the request and nothing global is patched.
  */
 import type { Middleware } from 'openapi-fetch';
 import { KalshiConfigError } from './errors.js';
+import { checkPathParameters } from './path-params.js';
 import type { Signer } from './signing.js';
 
 /** The credentials one client signs with. */
@@ -66,8 +67,9 @@ export function classifyRequest(
 }
 
 /**
- * openapi-fetch middleware: requests whose `METHOD schemaPath` is in `signedOperations` are marked for
- * signing; without credentials they fail with `KalshiConfigError` before anything is sent. Register it
+ * openapi-fetch middleware: a path parameter that cannot be sent fails with `KalshiPathParameterError` (see
+ * `path-params.ts`); requests whose `METHOD schemaPath` is in `signedOperations` are marked for signing; without
+ * credentials they fail with `KalshiConfigError`. Either way before anything is signed or sent. Register it
  * first (`client.use(...)`): a later middleware that returns a new `Request` drops the mark, and the
  * transport then signs the replacement whenever the client has credentials (never sends it unsigned).
  */
@@ -76,7 +78,8 @@ export function createSigningMiddleware(
   context: SigningContext | undefined,
 ): Middleware {
   return {
-    onRequest({ request, schemaPath }) {
+    onRequest({ request, schemaPath, params }) {
+      checkPathParameters(schemaPath, params.path);
       const operation = operationKey(request.method, schemaPath);
       classifyRequest(request, operation, signedOperations.has(operation), context);
       return undefined;

@@ -3,6 +3,7 @@
  * no `node:` imports, no Buffer. PKCS#1 keys are converted to PKCS#8 (WebCrypto imports only PKCS#8).
  */
 import { KalshiConfigError } from './errors.js';
+import { checkRsaKeyBits, rsaModulusBits } from './key-size.js';
 import { bytesToBase64, privateKeyPemToPkcs8Der } from './pem.js';
 import type { Signer } from './signing.js';
 
@@ -29,8 +30,8 @@ const IMPORT_ALGORITHM = { name: 'RSA-PSS', hash: 'SHA-256' } as const;
 const SIGN_ALGORITHM = { name: 'RSA-PSS', saltLength: 32 } as const;
 
 /**
- * The PEM is validated and converted at construction; the key is imported once, on first use
- * (a memoised promise), so construction stays synchronous.
+ * The PEM is validated (an RSA key of at least 2048 bits) and converted at construction; the key is imported
+ * once, on first use (a memoised promise), so construction stays synchronous.
  */
 export function createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleSigner): Signer {
   const api = subtle ?? (globalThis as { crypto?: { subtle?: SubtleSigner } }).crypto?.subtle;
@@ -40,6 +41,7 @@ export function createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleSign
     );
   }
   const pkcs8 = privateKeyPemToPkcs8Der(privateKeyPem);
+  checkRsaKeyBits(rsaModulusBits(pkcs8));
   let keyPromise: Promise<unknown> | undefined;
 
   const importKey = async (): Promise<unknown> => {

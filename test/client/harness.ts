@@ -25,7 +25,7 @@ export interface Harness {
 export async function startHarness(
   routes: KalshiRoute[],
   options: KalshiClientOptions = {},
-  serverOptions: Pick<KalshiServerOptions, 'timestampToleranceMs'> = {},
+  serverOptions: Pick<KalshiServerOptions, 'timestampToleranceMs' | 'now'> = {},
 ): Promise<Harness> {
   const { pkcs1, publicKey } = testKeys();
   const server = await startKalshiServer({ keys: { [KEY_ID]: publicKey }, routes, ...serverOptions });

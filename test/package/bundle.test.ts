@@ -34,7 +34,8 @@ const pathsIn = (code: string): string[] => tradePaths.filter((path) => code.inc
 const ENTRY = '../../generated/dist/index.js';
 /** Text only openapi-fetch's client, the PEM / WebCrypto signer and the signed-operation table carry. */
 const OPENAPI_FETCH = 'Middleware must be an object';
-const SIGNER = 'RSA-PSS';
+/** The signers' own code (the WebCrypto signer imports its key as PKCS#8); messages may name RSA-PSS anywhere. */
+const SIGNER = 'pkcs8';
 
 describe('what a browser bundle keeps', () => {
   it('one function on a base client without credentials: that operation only, no openapi-fetch, no signer', async () => {

@@ -69,7 +69,9 @@ const rows: Row[] = [
     body: { error: { code: 'header_timestamp_expired', message: 'header_timestamp_expired' } },
     cls: AuthenticationError,
     code: 'header_timestamp_expired',
-    message: '401 header_timestamp_expired',
+    message:
+      "401 header_timestamp_expired. Kalshi rejected the request timestamp: this machine's clock may be off " +
+      '(the response had no Date header to measure it). Sync the clock (NTP).',
     details: undefined,
   },
   {
@@ -204,6 +206,28 @@ describe('errorFromResponse', () => {
     expect((errorFromResponse(429, '') as RateLimitError).retryAfterMs).toBeUndefined();
   });
 
+  it('reads Retry-After on any status (a 503 may carry one too)', () => {
+    expect(errorFromResponse(503, '', { 'Retry-After': '7' }).retryAfterMs).toBe(7000);
+    expect(errorFromResponse(503, '', { 'Retry-After': '7' })).toBeInstanceOf(InternalServerError);
+  });
+
+  it('a timestamp rejection measures the clock offset from the Date header and the age from the signing time', () => {
+    const body = { error: { code: 'header_timestamp_expired', message: 'header_timestamp_expired' } };
+    const serverNow = Date.UTC(2026, 0, 1, 12, 0, 30);
+    const headers = new Headers({ date: new Date(serverNow).toUTCString() });
+    const behind = errorFromResponse(401, body, headers, { receivedAtMs: serverNow - 20_000, signedAtMs: serverNow - 26_000 });
+    expect(behind).toBeInstanceOf(AuthenticationError);
+    expect((behind as AuthenticationError).clockOffsetMs).toBe(20_500);
+    expect(behind.message).toMatch(/clock looks about 21 s behind the server's .* The request was answered 6 s after it was signed\./);
+    const right = errorFromResponse(401, body, headers, { receivedAtMs: serverNow + 300, signedAtMs: serverNow - 6_700 });
+    expect((right as AuthenticationError).clockOffsetMs).toBe(200);
+    expect(right.message).toMatch(/clock agrees with the server's Date header .* answered 7 s after it was signed/);
+    // Other 401s are left as they were.
+    const other = errorFromResponse(401, { error: { code: 'authentication_error', details: 'NOT_FOUND' } }, headers);
+    expect(other.message).toBe('401 authentication_error: NOT_FOUND');
+    expect((other as AuthenticationError).clockOffsetMs).toBeUndefined();
+  });
+
   it('every status >= 500 is an InternalServerError', () => {
     for (const status of [500, 501, 502, 503, 504, 599]) expect(errorFromResponse(status, '')).toBeInstanceOf(InternalServerError);
   });
@@ -218,6 +242,8 @@ describe('connection errors', () => {
     const timeout = new KalshiTimeoutError('Request timed out after 100 ms', { cause, timeoutMs: 100 });
     expect(timeout).toBeInstanceOf(KalshiConnectionError);
     expect(timeout.timeoutMs).toBe(100);
+    expect(timeout.kind).toBe('attempt');
+    expect(new KalshiTimeoutError('x', { timeoutMs: 60_000, kind: 'total' }).toJSON()).toMatchObject({ kind: 'total', timeoutMs: 60_000 });
     expect(timeout.cause).toBe(cause);
     expect(timeout.toJSON()).toMatchObject({ name: 'KalshiTimeoutError', cause: { name: 'TypeError', message: 'fetch failed' } });
     expect(new KalshiConfigError('x')).not.toHaveProperty('cause');

@@ -12,9 +12,9 @@ import {
   BadRequestError,
   InternalServerError,
   KalshiConfigError,
-  KalshiConnectionError,
   NotFoundError,
 } from '../../generator/runtime/errors.js';
+import { KalshiPathParameterError, KalshiResponseParseError } from '../../generator/runtime/request-errors.js';
 import { callOperation, type OperationCall } from '../../generator/runtime/operation-call.js';
 import { generateTestKeyPair, startKalshiServer, type KalshiReply, type KalshiServer, type RecordedRequest, type TestKeyPair } from '../support/kalshi-server.js';
 
@@ -138,8 +138,9 @@ describe('what is refused before sending', () => {
     ['an object', { id: 1 }],
   ])('a path parameter that is %s', async (_name, id) => {
     const { error, requests } = await send(core(), { method: 'GET', path: '/echo/{id}', signed: false, pathParams: { id } });
-    expect(error).toBeInstanceOf(KalshiConfigError);
-    expect((error as Error).message).toBe('GET /echo/{id}: path parameter "id" is missing or empty; nothing was sent.');
+    expect(error).toBeInstanceOf(KalshiPathParameterError);
+    expect(error).toMatchObject({ parameter: 'id', path: '/echo/{id}' });
+    expect((error as Error).message).toMatch(/^Path parameter "id" of \/echo\/\{id\} .*\. Nothing was signed or sent\.$/);
     expect(requests).toEqual([]);
   });
 });
@@ -168,9 +169,16 @@ describe('the response', () => {
     expect(down.error).toMatchObject({ status: 500, body: 'upstream exploded' });
   });
 
-  it('a success body that is not JSON → KalshiConnectionError (the read failed), not a silent undefined', async () => {
+  it('a success body that is not JSON → KalshiResponseParseError with status, content type and a snippet, not a silent undefined', async () => {
     const { error } = await send(core(), get, { status: 200, body: '{"market":', headers: { 'content-type': 'application/json' } });
-    expect(error).toBeInstanceOf(KalshiConnectionError);
+    expect(error).toBeInstanceOf(KalshiResponseParseError);
+    expect(error).toMatchObject({ status: 200, contentType: 'application/json', bodySnippet: '{"market":' });
+  });
+
+  it.each(['.', '..'])('a path parameter %j (a dot segment that would address another path) is refused', async (value) => {
+    const { error, requests } = await send(core(), { ...get, pathParams: { id: value } }, { status: 200, body: '{}' });
+    expect(error).toBeInstanceOf(KalshiPathParameterError);
+    expect(requests).toEqual([]);
   });
 });
 

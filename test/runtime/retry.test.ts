@@ -9,7 +9,8 @@ import {
   KalshiTimeoutError,
   RateLimitError,
 } from '../../generator/runtime/errors.js';
-import { backoffDelayMs, isRetryableMethod, retryDelayMs } from '../../generator/runtime/retry.js';
+import { KalshiResponseParseError, KalshiSigningError } from '../../generator/runtime/request-errors.js';
+import { backoffDelayMs, isRetryableError, isRetryableMethod, retryDelayMs } from '../../generator/runtime/retry.js';
 import {
   generateTestKeyPair,
   startKalshiServer,
@@ -145,13 +146,37 @@ describe('retries through the transport', () => {
       expect(ms).toBeGreaterThan(1500);
       expect(ms).toBeLessThanOrEqual(3000);
     }],
-    ['capped at 60 s', () => '3600', (ms) => expect(ms).toBe(60_000)],
+    ['at the 60 s cap', () => '60', (ms) => expect(ms).toBe(60_000)],
   ])('Retry-After (%s) is honoured', async (_label, value, check) => {
     const s = await start({ balance: script({ ...TOO_MANY, headers: { 'retry-after': value() } } as KalshiReply, OK_BALANCE) });
-    const { client: c, delays } = client(s);
+    // A total timeout longer than the wait (the default, 60 s, would end the call rather than wait 60 s).
+    const { client: c, delays } = client(s, { totalTimeoutMs: 120_000 });
     await c.getBalance();
     expect(delays).toHaveLength(1);
     check(delays[0] as number);
+  });
+
+  it.each([
+    ['seconds', () => '3600', 3_600_000],
+    ['an HTTP date', () => new Date(Date.now() + 7_200_000).toUTCString(), 7_200_000],
+  ])('a Retry-After beyond the 60 s cap (%s) ends the call at once with RateLimitError.retryAfterMs', async (_label, value, expected) => {
+    const s = await start({ balance: script({ ...TOO_MANY, headers: { 'retry-after': value() } } as KalshiReply, OK_BALANCE) });
+    const { client: c, delays } = client(s);
+    const error = await c.getBalance().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(Math.abs((error as RateLimitError).retryAfterMs! - expected)).toBeLessThanOrEqual(2_000);
+    expect(delays).toEqual([]);
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('a wait that would outlast the total timeout is not started: the call ends with what it has', async () => {
+    const s = await start({ balance: script({ ...TOO_MANY, headers: { 'retry-after': '30' } } as KalshiReply, OK_BALANCE) });
+    const { client: c, delays } = client(s, { totalTimeoutMs: 10_000 });
+    const error = await c.getBalance().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(30_000);
+    expect(delays).toEqual([]);
+    expect(s.requests).toHaveLength(1);
   });
 
   it('a POST without the idempotent mark is never sent twice (503, dropped connection)', async () => {
@@ -273,12 +298,25 @@ describe('retry policy', () => {
     expect(backoffDelayMs(retry, () => random)).toBe(expected);
   });
 
+  it('retries connection errors and attempt timeouts; never the total timeout, aborts, signing or parse failures', () => {
+    expect(isRetryableError(new KalshiConnectionError('reset'))).toBe(true);
+    expect(isRetryableError(new KalshiTimeoutError('slow', { timeoutMs: 1 }))).toBe(true);
+    expect(isRetryableError(new KalshiTimeoutError('late', { timeoutMs: 1, kind: 'total' }))).toBe(false);
+    expect(isRetryableError(new KalshiAbortError())).toBe(false);
+    expect(isRetryableError(new KalshiSigningError('no'))).toBe(false);
+    expect(isRetryableError(new KalshiResponseParseError('html', { status: 200, body: '<html>' }))).toBe(false);
+    expect(isRetryableError(new TypeError('x'))).toBe(false);
+  });
+
   it('Retry-After beats backoff; invalid values fall back to backoff', () => {
     expect(retryDelayMs(1, '0', () => 0.5)).toBe(0);
     expect(retryDelayMs(3, '1.5', () => 0.5)).toBe(1500);
     expect(retryDelayMs(1, 'soon', () => 0.5)).toBe(500);
     expect(retryDelayMs(2, null, () => 0.5)).toBe(1000);
-    expect(retryDelayMs(1, 'Thu, 01 Jan 2099 00:00:00 GMT', () => 0.5)).toBe(60_000);
+    expect(retryDelayMs(1, '60', () => 0.5)).toBe(60_000);
+    // Beyond the 60 s cap: not retried at all (undefined), whatever the form.
+    expect(retryDelayMs(1, '61', () => 0.5)).toBeUndefined();
+    expect(retryDelayMs(1, 'Thu, 01 Jan 2099 00:00:00 GMT', () => 0.5)).toBeUndefined();
   });
 
   it.each([

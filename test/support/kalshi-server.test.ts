@@ -245,6 +245,11 @@ describe('close', () => {
         (await fetch(url, { headers: await authHeaders(createNodeSigner(keys.pkcs1), KEY_ID, 'GET', url, () => time) })).status;
       expect(await at(1_700_000_000_900)).toBe(200);
       expect(await at(1_699_999_998_500)).toBe(401);
+      // The Date header tells the server's clock, on every response (2xx, 401, 404).
+      for (const target of [url, `${local.url}/unknown`]) {
+        const response = await fetch(target);
+        expect(response.headers.get('date')).toBe(new Date(1_700_000_000_000).toUTCString());
+      }
     } finally {
       await local.close();
     }

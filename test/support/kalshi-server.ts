@@ -4,7 +4,8 @@
  *
  * Secured routes: key id → known key (else 401 NOT_FOUND), timestamp within the window (else 401
  * header_timestamp_expired), signature over timestamp + METHOD + pathname-with-prefix, query stripped
- * (else 401 INCORRECT_API_KEY_SIGNATURE). Public routes need no headers.
+ * (else 401 INCORRECT_API_KEY_SIGNATURE). Public routes need no headers. Every response carries a `Date`
+ * header from the server's clock (`now`), like Kalshi's, so a skewed server clock is visible to the client.
  */
 import { constants, createPublicKey, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -38,7 +39,7 @@ export interface KalshiServerOptions {
   routes: KalshiRoute[];
   /** Accepted clock skew in ms, either way. Default 5000. */
   timestampToleranceMs?: number;
-  /** Server clock (ms). Default Date.now. */
+  /** Server clock (ms), for the timestamp window and the `Date` header. Default Date.now. */
   now?: () => number;
 }
 
@@ -127,6 +128,7 @@ export async function startKalshiServer(options: KalshiServerOptions): Promise<K
         break;
       }
     }
+    res.setHeader('date', new Date(now()).toUTCString());
     if (!matched) return send(res, record, { status: 404, body: { error: { code: 'not_found', message: 'not found' } } });
     if (matched.route.secured) {
       const result = auth ?? authenticate(method, pathname, req.headers);

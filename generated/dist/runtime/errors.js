@@ -3,17 +3,24 @@
  * The client's error hierarchy. Every message is redacted at construction, and `toString()`,
  * `toJSON()` and Node's `util.inspect` only ever show redacted data.
  */
+import { clockOffsetFromDate, isTimestampRejection, timestampRejectionHint } from './clock-skew.js';
 import { formatApiMessage, parseErrorBody, parseRetryAfter } from './error-body.js';
+import { redactCause } from './redact-cause.js';
 import { redact, redactDeep, redactHeaders } from './redact.js';
 export { parseErrorBody, parseRetryAfter } from './error-body.js';
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 /** Class names survive minification and are already right when the stack is captured in `super()`. */
-function named(cls, name) {
+export function named(cls, name) {
     Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
 }
+/**
+ * The base of every error the client throws. The message is redacted, and so is the `cause` chain: a cause that
+ * holds a PEM or a signature is replaced by a copy (same prototype, so `instanceof` still works) whose message,
+ * stack, fields and own cause are redacted; a cause with nothing to redact is kept as it is.
+ */
 export class KalshiError extends Error {
     constructor(message, options) {
-        super(redact(message), options && 'cause' in options ? { cause: options.cause } : undefined);
+        super(redact(message), options && 'cause' in options ? { cause: redactCause(options.cause) } : undefined);
     }
     toString() {
         return `${this.name}: ${redact(this.message)}`;
@@ -43,30 +50,41 @@ Object.defineProperty(KalshiError.prototype, INSPECT, {
     writable: true,
     configurable: true,
 });
-function describeCause(cause) {
-    if (cause instanceof Error)
-        return { name: cause.name, message: redact(cause.message) };
-    return redactDeep(cause);
+/** `{ name, message, cause? }` down the cause chain (already redacted at construction; redacted again for JSON). */
+function describeCause(cause, depth = 0) {
+    if (!(cause instanceof Error))
+        return redactDeep(cause);
+    const out = { name: cause.name, message: redact(cause.message) };
+    if (cause.cause !== undefined)
+        out['cause'] = depth < 8 ? describeCause(cause.cause, depth + 1) : '[…]';
+    return out;
 }
 /** Bad client options or missing credentials. */
 export class KalshiConfigError extends KalshiError {
 }
 named(KalshiConfigError, 'KalshiConfigError');
-/** The request never got an HTTP response (DNS, refused, reset, aborted). */
+/** The request never got a complete HTTP response (DNS, refused, reset, a body cut off, a timeout). */
 export class KalshiConnectionError extends KalshiError {
     constructor(message, options) {
         super(message, options);
     }
 }
 named(KalshiConnectionError, 'KalshiConnectionError');
+/**
+ * A time limit ran out: one attempt's `timeoutMs` (`kind: 'attempt'`, retried like a connection error) or the
+ * call's overall `totalTimeoutMs` across every attempt and wait (`kind: 'total'`, which ends the call).
+ */
 export class KalshiTimeoutError extends KalshiConnectionError {
+    /** The limit that ran out, in ms. */
     timeoutMs;
+    kind;
     constructor(message, options) {
         super(message, options);
         this.timeoutMs = options?.timeoutMs;
+        this.kind = options?.kind ?? 'attempt';
     }
     toJSON() {
-        return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+        return { ...super.toJSON(), timeoutMs: this.timeoutMs, kind: this.kind };
     }
 }
 named(KalshiTimeoutError, 'KalshiTimeoutError');
@@ -81,6 +99,8 @@ export class KalshiApiError extends KalshiError {
     body;
     /** Response headers, lower-cased, secret values redacted. */
     headers;
+    /** From a `Retry-After` header (seconds or HTTP date), when the response carries one. */
+    retryAfterMs;
     constructor(init) {
         super(init.message ?? formatApiMessage(init));
         this.status = init.status;
@@ -90,6 +110,7 @@ export class KalshiApiError extends KalshiError {
         this.service = init.service;
         this.body = init.body;
         this.headers = redactHeaders(init.headers);
+        this.retryAfterMs = parseRetryAfter(this.headers['retry-after']);
     }
     toJSON() {
         return {
@@ -101,6 +122,7 @@ export class KalshiApiError extends KalshiError {
             service: this.service,
             headers: this.headers,
             body: redactDeep(this.body),
+            retryAfterMs: this.retryAfterMs,
         };
     }
 }
@@ -108,7 +130,20 @@ named(KalshiApiError, 'KalshiApiError');
 export class BadRequestError extends KalshiApiError {
 }
 named(BadRequestError, 'BadRequestError');
+/**
+ * 401. When Kalshi rejected the request timestamp (`header_timestamp_expired`), the message says how far the local
+ * clock is from the server's (from the response `Date` header) and `clockOffsetMs` holds it.
+ */
 export class AuthenticationError extends KalshiApiError {
+    /** Server clock minus local clock in ms (±0.5 s: `Date` has whole seconds), for a timestamp rejection. */
+    clockOffsetMs;
+    constructor(init) {
+        super(init);
+        this.clockOffsetMs = init.clockOffsetMs;
+    }
+    toJSON() {
+        return { ...super.toJSON(), clockOffsetMs: this.clockOffsetMs };
+    }
 }
 named(AuthenticationError, 'AuthenticationError');
 export class PermissionDeniedError extends KalshiApiError {
@@ -123,21 +158,19 @@ named(ConflictError, 'ConflictError');
 export class InternalServerError extends KalshiApiError {
 }
 named(InternalServerError, 'InternalServerError');
+/** 429. `retryAfterMs` tells when to try again when the response said (`Retry-After`). */
 export class RateLimitError extends KalshiApiError {
-    /** From a `Retry-After` header (seconds or HTTP date), when the response carries one. */
-    retryAfterMs;
-    constructor(init) {
-        super(init);
-        this.retryAfterMs = parseRetryAfter(this.headers['retry-after']);
-    }
-    toJSON() {
-        return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
-    }
 }
 named(RateLimitError, 'RateLimitError');
 /** Build the right `KalshiApiError` subclass for a non-2xx response. `body` may be parsed JSON or raw text. */
-export function errorFromResponse(status, body, headers) {
+export function errorFromResponse(status, body, headers, context = {}) {
     const init = { status, ...parseErrorBody(body), headers };
+    if (status === 401 && isTimestampRejection(init)) {
+        const receivedAtMs = context.receivedAtMs ?? Date.now();
+        init.clockOffsetMs = clockOffsetFromDate(redactHeaders(headers)['date'], receivedAtMs);
+        const ageMs = context.signedAtMs === undefined ? undefined : receivedAtMs - context.signedAtMs;
+        init.message = `${formatApiMessage(init)}. ${timestampRejectionHint(init.clockOffsetMs, ageMs)}`;
+    }
     if (status === 400)
         return new BadRequestError(init);
     if (status === 401)

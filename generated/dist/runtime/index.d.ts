@@ -4,14 +4,16 @@
  * is not re-exported here (it imports node:crypto); the generated entry exports `createDefaultSigner` from
  * `#default-signer`, which resolves to the Node or the WebCrypto signer per runtime.
  */
-export { KalshiError, KalshiConfigError, KalshiConnectionError, KalshiTimeoutError, KalshiApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, RateLimitError, InternalServerError, errorFromResponse, type KalshiApiErrorInit, } from './errors.js';
+export { KalshiError, KalshiConfigError, KalshiConnectionError, KalshiTimeoutError, KalshiApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, RateLimitError, InternalServerError, errorFromResponse, type KalshiApiErrorInit, type ResponseContext, } from './errors.js';
+export { KalshiPathParameterError, KalshiResponseParseError, KalshiSigningError } from './request-errors.js';
 export { KalshiAbortError } from './abort.js';
 export { type Signer, authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing.js';
 export { createWebCryptoSigner, type SubtleSigner } from './webcrypto-signer.js';
-export { ClientCore, DEFAULT_TIMEOUT_MS, type ApiDescription, type CallInit, type KalshiBaseClientOptions, type KalshiClientOptions, type RequestOptions, } from './client-core.js';
+export { ClientCore, DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, type ApiDescription, type CallInit, type KalshiBaseClientOptions, type KalshiClientOptions, type RequestOptions, } from './client-core.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { FetchFunction, FetchLike } from './transport.js';
-export { DEFAULT_MAX_RETRIES } from './retry.js';
+export { DEFAULT_MAX_RETRIES, RETRY_AFTER_MAX_MS } from './retry.js';
+export { MIN_RSA_KEY_BITS } from './key-size.js';
 export { KalshiPaginationError, ListingPromise, PagePromise, type FetchPage, type ListingShape, type PageShape, } from './pagination.js';
 export { callOperation, type OperationCall } from './operation-call.js';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

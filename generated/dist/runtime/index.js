@@ -5,11 +5,13 @@
  * `#default-signer`, which resolves to the Node or the WebCrypto signer per runtime.
  */
 export { KalshiError, KalshiConfigError, KalshiConnectionError, KalshiTimeoutError, KalshiApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, RateLimitError, InternalServerError, errorFromResponse, } from './errors.js';
+export { KalshiPathParameterError, KalshiResponseParseError, KalshiSigningError } from './request-errors.js';
 export { KalshiAbortError } from './abort.js';
 export { authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing.js';
 export { createWebCryptoSigner } from './webcrypto-signer.js';
-export { ClientCore, DEFAULT_TIMEOUT_MS, } from './client-core.js';
-export { DEFAULT_MAX_RETRIES } from './retry.js';
+export { ClientCore, DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, } from './client-core.js';
+export { DEFAULT_MAX_RETRIES, RETRY_AFTER_MAX_MS } from './retry.js';
+export { MIN_RSA_KEY_BITS } from './key-size.js';
 export { KalshiPaginationError, ListingPromise, PagePromise, } from './pagination.js';
 export { callOperation } from './operation-call.js';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

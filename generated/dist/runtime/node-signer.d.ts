@@ -4,5 +4,8 @@
  */
 import { type KeyObject } from 'node:crypto';
 import type { Signer } from './signing.js';
-/** Accepts a PKCS#1 (`BEGIN RSA PRIVATE KEY`) or PKCS#8 (`BEGIN PRIVATE KEY`) PEM, or an RSA private KeyObject. */
+/**
+ * Accepts a PKCS#1 (`BEGIN RSA PRIVATE KEY`) or PKCS#8 (`BEGIN PRIVATE KEY`) PEM, or an RSA private KeyObject, of
+ * at least 2048 bits.
+ */
 export declare function createNodeSigner(privateKey: string | KeyObject): Signer;

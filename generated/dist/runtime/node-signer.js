@@ -4,8 +4,12 @@
  */
 import { constants, createPrivateKey, sign } from 'node:crypto';
 import { KalshiConfigError } from './errors.js';
+import { checkRsaKeyBits } from './key-size.js';
 import { normalisePem } from './pem.js';
-/** Accepts a PKCS#1 (`BEGIN RSA PRIVATE KEY`) or PKCS#8 (`BEGIN PRIVATE KEY`) PEM, or an RSA private KeyObject. */
+/**
+ * Accepts a PKCS#1 (`BEGIN RSA PRIVATE KEY`) or PKCS#8 (`BEGIN PRIVATE KEY`) PEM, or an RSA private KeyObject, of
+ * at least 2048 bits.
+ */
 export function createNodeSigner(privateKey) {
     const key = typeof privateKey === 'string' ? parseKey(privateKey) : checkKey(privateKey);
     return {
@@ -33,7 +37,8 @@ function parseKey(pem) {
     catch (error) {
         const code = error.code;
         const reason = typeof code === 'string' ? ` (${code})` : '';
-        throw new KalshiConfigError(`The private key could not be parsed${reason}: expected an unencrypted RSA private key, PKCS#1 ("-----BEGIN RSA PRIVATE KEY-----") or PKCS#8 ("-----BEGIN PRIVATE KEY-----").`);
+        throw new KalshiConfigError(`The private key could not be parsed${reason}: expected an unencrypted RSA private key, PKCS#1 ` +
+            `("-----BEGIN RSA PRIVATE KEY-----") or PKCS#8 ("-----BEGIN PRIVATE KEY-----").`);
     }
     return checkKey(key);
 }
@@ -41,5 +46,6 @@ function checkKey(key) {
     if (key.type !== 'private' || key.asymmetricKeyType !== 'rsa') {
         throw new KalshiConfigError(`Expected an RSA private key, got a ${key.asymmetricKeyType ?? 'symmetric'} ${key.type} key.`);
     }
+    checkRsaKeyBits(key.asymmetricKeyDetails?.modulusLength);
     return key;
 }

@@ -9,7 +9,7 @@
  * and bodies are built exactly as openapi-fetch builds them by default (form-exploded arrays, deep-object
  * objects, `encodeURIComponent`, JSON bodies), and responses are read the same way.
  */
-import type { ClientCore, RequestOptions } from './client-core.js';
+import type { ClientCore, RequestOptions } from "./client-core.js";
 export interface OperationCall {
     /** `GET`, `POST`, ... */
     method: string;

@@ -7,6 +7,7 @@ export interface ParsedPrivateKeyPem {
     /** The DER bytes of the body. */
     der: Uint8Array;
 }
+export declare const EXPECTED = "expected an RSA private key in PEM form: a \"BEGIN RSA PRIVATE KEY\" block (PKCS#1, what Kalshi hands out) or a \"BEGIN PRIVATE KEY\" block (PKCS#8)";
 /**
  * Restore a PEM that lost its newlines (pasted on one line, literal `\n` from an env file, CRLF,
  * surrounding quotes) and re-wrap the body at 64 columns. Throws `KalshiConfigError` on anything
@@ -25,5 +26,10 @@ export declare function privateKeyPemToPkcs8Der(input: string): Uint8Array;
 export declare function pkcs1ToPkcs8(der: Uint8Array): Uint8Array;
 /** DER definite length: short form below 128, else 0x80|n followed by n big-endian bytes. */
 export declare function encodeDerLength(length: number): number[];
+/** The definite length whose first byte is at `at`: the length and the offset of the content. */
+export declare function readDerLength(der: Uint8Array, at: number): {
+    length: number;
+    offset: number;
+} | undefined;
 export declare function base64ToBytes(base64: string): Uint8Array;
 export declare function bytesToBase64(bytes: Uint8Array): string;

@@ -4,7 +4,7 @@
  * Errors never include key material: only what was expected and what kind of block was found.
  */
 import { KalshiConfigError } from './errors.js';
-const EXPECTED = 'expected an RSA private key in PEM form: a "BEGIN RSA PRIVATE KEY" block (PKCS#1, what Kalshi hands out) or a "BEGIN PRIVATE KEY" block (PKCS#8)';
+export const EXPECTED = 'expected an RSA private key in PEM form: a "BEGIN RSA PRIVATE KEY" block (PKCS#1, what Kalshi hands out) or a "BEGIN PRIVATE KEY" block (PKCS#8)';
 const LABELS = { 'RSA PRIVATE KEY': 'pkcs1', 'PRIVATE KEY': 'pkcs8' };
 /**
  * Restore a PEM that lost its newlines (pasted on one line, literal `\n` from an env file, CRLF,
@@ -84,7 +84,8 @@ export function encodeDerLength(length) {
         bytes.unshift(rest % 256);
     return [0x80 | bytes.length, ...bytes];
 }
-function readDerLength(der, at) {
+/** The definite length whose first byte is at `at`: the length and the offset of the content. */
+export function readDerLength(der, at) {
     const first = der[at];
     if (first === undefined)
         return undefined;

@@ -8,6 +8,12 @@ export const REDACTED = '[REDACTED]';
 const SECRET_NAME = /signature|secret|private[-_ ]?key|passw(?:or)?d|authorization|cookie|token/i;
 /** A PEM block, also when cut off before its END line. */
 const PEM_BLOCK = /-----BEGIN [A-Z0-9 ]*-----[\s\S]*?(?:-----END [A-Z0-9 ]*-----|$)/g;
+/**
+ * What makes a PEM block a key rather than a mention of its BEGIN line (`expected "-----BEGIN PRIVATE KEY-----"`):
+ * a base64 run. Every line of a real key body is one (64 characters); 20 characters of a cut-off key are only the
+ * DER header every key of its size shares.
+ */
+const PEM_BODY = /[A-Za-z0-9+/]{20,}/;
 /** `name: value`, `name=value`, `"name":"value"` where the name looks secret. */
 const SECRET_PAIR = new RegExp(`([A-Za-z0-9_-]*(?:${SECRET_NAME.source})[A-Za-z0-9_-]*)(["']?\\s*[:=]\\s*["']?)(?!\\[REDACTED)((?:Bearer\\s+|Basic\\s+)?[^\\s"',;}]+)`, 'gi');
 /** Long base64 runs: a 2048-bit RSA signature is 344 characters, a key body far longer. */
@@ -18,7 +24,7 @@ export function isSecretName(name) {
 /** Remove PEM blocks, secret `name: value` pairs and signature-sized base64 runs from a text. */
 export function redact(text) {
     return text
-        .replace(PEM_BLOCK, '[REDACTED PEM]')
+        .replace(PEM_BLOCK, (block) => (PEM_BODY.test(block) ? '[REDACTED PEM]' : block))
         .replace(SECRET_PAIR, (_m, name, sep) => `${name}${sep}${REDACTED}`)
         .replace(LONG_BASE64, (run) => (/\d/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run) ? REDACTED : run));
 }

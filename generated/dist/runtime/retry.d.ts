@@ -15,13 +15,19 @@ export interface RetryOptions {
 export declare function isRetryableStatus(status: number): boolean;
 /** GET/HEAD/DELETE/OPTIONS always; anything else only when `idempotent`. */
 export declare function isRetryableMethod(method: string, idempotent: boolean): boolean;
-/** Connection errors and timeouts (`KalshiTimeoutError` extends `KalshiConnectionError`); never aborts. */
+/**
+ * Connection errors and per-attempt timeouts (`KalshiTimeoutError` extends `KalshiConnectionError`). Never an
+ * abort, the call's total timeout, a signing failure or a success that could not be parsed.
+ */
 export declare function isRetryableError(error: unknown): boolean;
 /** Whether attempt `attempt` (0-based, just failed) may be followed by another one. */
 export declare function mayRetry(attempt: number, method: string, options: RetryOptions): boolean;
 /** Exponential backoff with ±25 % jitter for retry `retry` (1-based). `random` returns [0, 1). */
 export declare function backoffDelayMs(retry: number, random?: () => number): number;
-/** The wait before retry `retry` (1-based): `Retry-After` (capped at 60 s) when given, else backoff. */
-export declare function retryDelayMs(retry: number, retryAfter: string | null | undefined, random?: () => number, now?: () => number): number;
+/**
+ * The wait before retry `retry` (1-based): `Retry-After` when given, else backoff. Undefined when `Retry-After`
+ * asks for more than `RETRY_AFTER_MAX_MS`: do not retry.
+ */
+export declare function retryDelayMs(retry: number, retryAfter: string | null | undefined, random?: () => number, now?: () => number): number | undefined;
 /** Validates a `maxRetries` option (a non-negative integer); `undefined` gives `fallback`. */
 export declare function checkMaxRetries(value: unknown, fallback: number, where: string): number;

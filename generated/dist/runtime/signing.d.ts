@@ -16,5 +16,7 @@ export declare function signingMessage(timestampMs: string, method: string, url:
 /**
  * The three Kalshi auth headers for one request attempt. Call it immediately before each send,
  * and again for every retry (fresh timestamp). `now` returns Unix time in milliseconds.
+ * A signer that throws, rejects or returns anything but a base64 string gives `KalshiSigningError`
+ * (its own `KalshiConfigError`, such as a key WebCrypto cannot import, is passed on as it is).
  */
 export declare function authHeaders(signer: Signer, keyId: string, method: string, url: string, now?: () => number): Promise<Record<string, string>>;

@@ -15,7 +15,7 @@ export interface SubtleSigner {
     }, key: never, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
 }
 /**
- * The PEM is validated and converted at construction; the key is imported once, on first use
- * (a memoised promise), so construction stays synchronous.
+ * The PEM is validated (an RSA key of at least 2048 bits) and converted at construction; the key is imported
+ * once, on first use (a memoised promise), so construction stays synchronous.
  */
 export declare function createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleSigner): Signer;

@@ -4,12 +4,13 @@
  * no `node:` imports, no Buffer. PKCS#1 keys are converted to PKCS#8 (WebCrypto imports only PKCS#8).
  */
 import { KalshiConfigError } from './errors.js';
+import { checkRsaKeyBits, rsaModulusBits } from './key-size.js';
 import { bytesToBase64, privateKeyPemToPkcs8Der } from './pem.js';
 const IMPORT_ALGORITHM = { name: 'RSA-PSS', hash: 'SHA-256' };
 const SIGN_ALGORITHM = { name: 'RSA-PSS', saltLength: 32 };
 /**
- * The PEM is validated and converted at construction; the key is imported once, on first use
- * (a memoised promise), so construction stays synchronous.
+ * The PEM is validated (an RSA key of at least 2048 bits) and converted at construction; the key is imported
+ * once, on first use (a memoised promise), so construction stays synchronous.
  */
 export function createWebCryptoSigner(privateKeyPem, subtle) {
     const api = subtle ?? globalThis.crypto?.subtle;
@@ -17,6 +18,7 @@ export function createWebCryptoSigner(privateKeyPem, subtle) {
         throw new KalshiConfigError('WebCrypto is not available (globalThis.crypto.subtle is missing); pass a SubtleCrypto implementation or use the Node signer.');
     }
     const pkcs8 = privateKeyPemToPkcs8Der(privateKeyPem);
+    checkRsaKeyBits(rsaModulusBits(pkcs8));
     let keyPromise;
     const importKey = async () => {
         try {

@@ -19,13 +19,16 @@ export {
   InternalServerError,
   errorFromResponse,
   type KalshiApiErrorInit,
+  type ResponseContext,
 } from './errors.js';
+export { KalshiPathParameterError, KalshiResponseParseError, KalshiSigningError } from './request-errors.js';
 export { KalshiAbortError } from './abort.js';
 export { type Signer, authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing.js';
 export { createWebCryptoSigner, type SubtleSigner } from './webcrypto-signer.js';
 export {
   ClientCore,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
   type ApiDescription,
   type CallInit,
   type KalshiBaseClientOptions,
@@ -34,7 +37,8 @@ export {
 } from './client-core.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { FetchFunction, FetchLike } from './transport.js';
-export { DEFAULT_MAX_RETRIES } from './retry.js';
+export { DEFAULT_MAX_RETRIES, RETRY_AFTER_MAX_MS } from './retry.js';
+export { MIN_RSA_KEY_BITS } from './key-size.js';
 export {
   KalshiPaginationError,
   ListingPromise,

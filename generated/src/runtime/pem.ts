@@ -15,7 +15,7 @@ export interface ParsedPrivateKeyPem {
   der: Uint8Array;
 }
 
-const EXPECTED =
+export const EXPECTED =
   'expected an RSA private key in PEM form: a "BEGIN RSA PRIVATE KEY" block (PKCS#1, what Kalshi hands out) or a "BEGIN PRIVATE KEY" block (PKCS#8)';
 
 const LABELS: Record<string, PrivateKeyFormat> = { 'RSA PRIVATE KEY': 'pkcs1', 'PRIVATE KEY': 'pkcs8' };
@@ -102,7 +102,8 @@ export function encodeDerLength(length: number): number[] {
   return [0x80 | bytes.length, ...bytes];
 }
 
-function readDerLength(der: Uint8Array, at: number): { length: number; offset: number } | undefined {
+/** The definite length whose first byte is at `at`: the length and the offset of the content. */
+export function readDerLength(der: Uint8Array, at: number): { length: number; offset: number } | undefined {
   const first = der[at];
   if (first === undefined) return undefined;
   if (first < 0x80) return { length: first, offset: at + 1 };

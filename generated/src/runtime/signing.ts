@@ -3,7 +3,8 @@
  * Kalshi request signing: message = timestamp (ms) + UPPERCASE method + URL pathname as sent
  * (including the `/trade-api/v2` prefix, without query or fragment). Host and body are not signed.
  */
-import { KalshiConfigError } from './errors.js';
+import { KalshiConfigError, KalshiError } from './errors.js';
+import { KalshiSigningError } from './request-errors.js';
 
 export interface Signer {
   /** RSA-PSS / SHA-256 / salt 32 signature of `message`, standard base64 with padding. */
@@ -33,9 +34,14 @@ export function signingMessage(timestampMs: string, method: string, url: string)
   return `${timestampMs}${method.toUpperCase()}${signingPath(url)}`;
 }
 
+/** Standard base64 with padding, what Kalshi expects in `KALSHI-ACCESS-SIGNATURE`. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 /**
  * The three Kalshi auth headers for one request attempt. Call it immediately before each send,
  * and again for every retry (fresh timestamp). `now` returns Unix time in milliseconds.
+ * A signer that throws, rejects or returns anything but a base64 string gives `KalshiSigningError`
+ * (its own `KalshiConfigError`, such as a key WebCrypto cannot import, is passed on as it is).
  */
 export async function authHeaders(
   signer: Signer,
@@ -55,6 +61,28 @@ export async function authHeaders(
   const time = now();
   if (!Number.isFinite(time) || time <= 0) throw new KalshiConfigError('The clock returned an invalid timestamp.');
   const timestamp = String(Math.floor(time));
-  const signature = await signer.sign(signingMessage(timestamp, method, url));
+  const message = signingMessage(timestamp, method, url);
+  const what = (): string => `${method.toUpperCase()} ${signingPath(url)}`;
+  let signature: unknown;
+  try {
+    signature = await signer.sign(message);
+  } catch (error) {
+    if (error instanceof KalshiError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new KalshiSigningError(`Signing ${what()} failed: ${reason}. Nothing was sent.`, { cause: error });
+  }
+  if (typeof signature !== 'string' || !BASE64.test(signature)) {
+    const got =
+      signature === null
+        ? 'null'
+        : typeof signature !== 'string'
+          ? typeof signature
+          : signature === ''
+            ? 'an empty string'
+            : 'a string that is not base64';
+    throw new KalshiSigningError(
+      `The signer returned ${got} for ${what()}; expected the RSA-PSS signature as standard base64. Nothing was sent.`,
+    );
+  }
   return { [HEADER_KEY]: keyId.trim(), [HEADER_TIMESTAMP]: timestamp, [HEADER_SIGNATURE]: signature };
 }
