@@ -4,6 +4,7 @@ import { formatReport, reportJson } from './diagnostics/report.ts';
 import { generate, operationCount } from './index.ts';
 import { STAGES, type Timings } from './timing.ts';
 import { parseOptions, runMain } from './command-line.ts';
+import { outputFolderProblem } from './write/output-guard.ts';
 
 /**
  * `generate --specs <dir> --out <dir> [--strict] [--report <file.json>] [--verbose] [--dry-run] [--force] [--timings]`
@@ -14,7 +15,8 @@ const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated
                                    [--verbose] [--dry-run] [--force] [--timings]
 
   --specs <dir>     folder of scraped pages (default: specs/)
-  --out <dir>       output folder, replaced atomically (default: generated/)
+  --out <dir>       output folder, replaced atomically (default: generated/); never the specs folder, the
+                    current directory, a repository root, or a folder holding files the generator did not write
   --strict          warnings fail the run too
   --report <file>   write every diagnostic as JSON
   --verbose         also list info-level diagnostics (superseded pages, conflicts resolved by date)
@@ -49,9 +51,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--specs ${args.specs}: not a folder\n\n${USAGE}`);
     return 2;
   }
+  const outDir = resolve(args.out);
+  const problem = outputFolderProblem(outDir, { specsDir });
+  if (problem) {
+    process.stderr.write(`--out ${args.out}: refused, ${problem}; nothing was written or deleted\n\n${USAGE}`);
+    return 2;
+  }
   const result = await generate({
     specsDir,
-    outDir: resolve(args.out),
+    outDir,
     strict: args.strict,
     dryRun: args['dry-run'],
     force: args.force,
@@ -62,11 +70,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   process.stderr.write(formatReport(result.diagnostics, { verbose: args.verbose }) + '\n');
-  if (args.report) {
-    const temp = `${args.report}.tmp`;
-    writeFileSync(temp, reportJson(result.diagnostics));
-    renameSync(temp, args.report);
-  }
+  if (args.report && !writeReport(args.report, reportJson(result.diagnostics))) return 1;
   for (const { api, document } of result.apis) {
     process.stderr.write(`${api}: ${operationCount(document)} operations\n`);
   }
@@ -78,6 +82,19 @@ async function main(argv: string[]): Promise<number> {
     args['dry-run'] ? 'dry run: nothing written\n' : result.written ? `wrote ${args.out}\n` : `${args.out} is up to date\n`,
   );
   return 0;
+}
+
+/** Writes the `--report` file atomically; false (after saying why) when it cannot be written. */
+function writeReport(path: string, text: string): boolean {
+  const temp = `${path}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+    return true;
+  } catch (error) {
+    process.stderr.write(`--report ${path}: cannot write it (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    return false;
+  }
 }
 
 function formatTimings(timings: Timings): string {

@@ -3,6 +3,8 @@ import { ingest } from './ingest/index.ts';
 import { merge, type MergedApi } from './merge/index.ts';
 import { normalise } from './normalise/index.ts';
 import { writeOutputDir } from './write/atomic-dir.ts';
+import { recoverLeftovers } from './write/leftovers.ts';
+import { outputFolderProblem } from './write/output-guard.ts';
 import { documentFiles } from './write/document-files.ts';
 import { generationInputs, sameInputs, statsJson } from './emit/stats.ts';
 import { StageTimer, type Timings } from './timing.ts';
@@ -45,9 +47,18 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
   const timer = new StageTimer();
+  const writes = !options.dryRun && !options.documentsOnly;
+  if (writes) {
+    const problem = outputFolderProblem(options.outDir, { specsDir: options.specsDir });
+    if (problem) {
+      diagnostics.error('output-folder-refused', `${options.outDir} cannot be the output folder: ${problem}`);
+      return { ok: false, upToDate: false, diagnostics: diagnostics.sorted(), apis: [], files: new Map(), written: false, timings: {} };
+    }
+    for (const action of recoverLeftovers(options.outDir)) diagnostics.info('output-recovered', action, { file: options.outDir });
+  }
   const inputs = await timer.run('hash', () => generationInputs(options.specsDir));
-  if (!options.force && !options.dryRun && !options.documentsOnly && sameInputs(options.outDir, inputs)) {
-    return { ok: true, upToDate: true, diagnostics: [], apis: [], files: new Map(), written: false, timings: timer.timings };
+  if (!options.force && writes && sameInputs(options.outDir, inputs)) {
+    return { ok: true, upToDate: true, diagnostics: diagnostics.sorted(), apis: [], files: new Map(), written: false, timings: timer.timings };
   }
   const pages = await timer.run('ingest', () => ingest(options.specsDir, diagnostics));
   const fragments = await timer.run('normalise', () => normalise(pages, diagnostics));
@@ -68,10 +79,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   const failed = diagnostics.hasErrors() || (options.strict === true && diagnostics.count('warning') > 0);
   let written = false;
-  if (!failed && !options.dryRun && !options.documentsOnly) {
-    written = await timer.run('write', () => writeOutputDir(options.outDir, files));
+  if (!failed && writes) {
+    try {
+      written = await timer.run('write', () => writeOutputDir(options.outDir, files));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      diagnostics.error('output-write-failed', `could not write the output (${reason}); the previous output is unchanged`, { file: options.outDir });
+    }
   }
-  return { ok: !failed, upToDate: false, diagnostics: diagnostics.sorted(), apis, files, written, timings: timer.timings };
+  return { ok: !diagnostics.hasErrors() && !failed, upToDate: false, diagnostics: diagnostics.sorted(), apis, files, written, timings: timer.timings };
 }
 
 export function operationCount(document: JsonObject): number {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { hashSpecs } from '../ingest/list-pages.ts';
 import { listFiles } from '../write/list-files.ts';
 
 /**
@@ -38,7 +39,7 @@ const OUTPUT_SHAPING = ['diagnostics', 'emit', 'ingest', 'merge', 'normalise', '
 export function generationInputs(specsDir: string): Omit<Stats, 'operations'> {
   const hash = createHash('sha256');
   for (const part of OUTPUT_SHAPING) hash.update(part).update('\0').update(hashPath(join(REPO_ROOT, 'generator', part)));
-  return { specs: hashTree(specsDir), generator: hash.digest('hex'), tools: toolVersions() };
+  return { specs: hashSpecs(specsDir), generator: hash.digest('hex'), tools: toolVersions() };
 }
 
 function hashPath(path: string): string {
