@@ -11,15 +11,19 @@ import { packageReadme } from './readme.ts';
 import { emitTypes } from './types.ts';
 import { toolVersions } from './stats.ts';
 import { StageTimer } from '../timing.ts';
+import { reportTypeProblems, type ApiSources } from './type-errors.ts';
+import { typecheckInWorker } from './typecheck.ts';
 
 /**
  * Stage 5, emit: the merged documents → the files of the `kalshi-client` package (sources, README, package.json)
- * formatted with prettier, then compiled to `dist/`. Returns package-relative paths → contents.
+ * formatted with prettier, compiled to `dist/` and type-checked (a type error fails the run, naming the operation
+ * and page it comes from). Returns package-relative paths → contents.
  */
 export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagnostics, timer = new StageTimer()): Promise<Map<string, string>> {
   const sources = new Map<string, string>(runtimeSources());
   const described: { names: ApiNames; operations: OperationModel[] }[] = [];
-  for (const { api, document } of apis) {
+  const sourcesOfApis: ApiSources[] = [];
+  for (const { api, document, sources: pages } of apis) {
     const names = apiNames(api, document);
     const { models, unclassifiedCursors } = operationModels(document);
     for (const op of unclassifiedCursors) {
@@ -35,16 +39,25 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
     sources.set(`src/${api}/client.ts`, withHeader(client));
     sources.set(`src/${names.entry}.ts`, entrySource(names));
     described.push({ names, operations: models });
+    sourcesOfApis.push({ api, operations: models, operationPages: pages?.operations ?? new Map(), schemaPages: pages?.schemas ?? new Map() });
   }
   sources.set('package.json', packageJson(versionOf(apis), described.map((d) => d.names), toolVersions()['openapi-fetch']!));
   sources.set('tsconfig.json', tsconfigJson());
   sources.set('README.md', packageReadme(PACKAGE_NAME, described));
+  // The type check reads the sources as emitted (formatting changes no type) and runs beside format and build.
+  const checking = typecheckInWorker(sources).then(
+    (problems) => ({ problems }),
+    (error: unknown) => ({ failure: error instanceof Error ? error.message : String(error) }),
+  );
   const runtime = new Set([...sources.keys()].filter((path) => path.startsWith('src/runtime/')));
   const formatted = await timer.run('format', () => formatFiles(sources, runtime));
   const typeOnly = new Set(apis.map(({ api }) => `src/${api}/types.ts`));
   const build = await timer.run('build', () => buildPackage(formatted, typeOnly));
   for (const error of build.errors) diagnostics.error('package-build-failed', error, { file: 'generated/' });
   for (const [path, text] of build.files) formatted.set(path, text.startsWith(GENERATED_HEADER) ? text : withHeader(text));
+  const checked = await timer.run('typecheck', () => checking);
+  if ('failure' in checked) diagnostics.error('package-typecheck-failed', `the generated package could not be type-checked: ${checked.failure}`);
+  else reportTypeProblems(checked.problems, sourcesOfApis, diagnostics);
   return formatted;
 }
 

@@ -1,4 +1,4 @@
-import { compareText, type Diagnostics } from '../diagnostics/diagnostic.ts';
+import { compareText, type Diagnostics, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { isObject, type JsonObject } from '../openapi/json.ts';
 import type { ComponentKind, PageFragment } from '../normalise/fragment.ts';
 import { chooseComponents, reportComponentConflicts, type ComponentTable } from './components.ts';
@@ -7,6 +7,7 @@ import { assembleDocument } from './document.ts';
 import { enforceUniqueOperationIds } from './operation-ids.ts';
 import { chooseOperations, type Candidate } from './operations.ts';
 import { typeNullableRefs } from './nullable-refs.ts';
+import { reconcilePathParameters } from './path-parameters.ts';
 import { reachableComponents, resolveDangling } from './references.ts';
 import { mapComponentSchemas, mapOperationSchemas } from '../openapi/schema-walk.ts';
 
@@ -14,6 +15,13 @@ export interface MergedApi {
   /** `trade`, `perps`, or another API's short name. */
   api: string;
   document: JsonObject;
+  /** The page each operation (`get /path`) and each component schema of the document comes from. */
+  sources?: MergedSources;
+}
+
+export interface MergedSources {
+  operations: Map<string, SourceLocation>;
+  schemas: Map<string, SourceLocation>;
 }
 
 /**
@@ -32,10 +40,10 @@ export function merge(fragments: readonly PageFragment[], diagnostics: Diagnosti
 
 function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: Diagnostics): MergedApi | undefined {
   const table = chooseComponents(fragments);
-  const operations = enforceUniqueOperationIds(chooseOperations(fragments, diagnostics), diagnostics).map((op) => ({
-    ...op,
-    operation: mapOperationSchemas(resolveDangling(op.operation, table, op.source, diagnostics), (s) => typeNullableRefs(s, table)),
-  }));
+  const operations = enforceUniqueOperationIds(chooseOperations(fragments, diagnostics), diagnostics).map((op) => {
+    const resolved = { ...op, operation: resolveDangling(op.operation, table, op.source, diagnostics) };
+    return { ...op, operation: mapOperationSchemas(reconcilePathParameters(resolved, table, diagnostics), (s) => typeNullableRefs(s, table)) };
+  });
   if (operations.length === 0) return undefined;
   const components: Partial<Record<ComponentKind, Record<string, JsonObject>>> = {};
   const include = (kind: ComponentKind, name: string) => {
@@ -47,7 +55,11 @@ function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: 
   for (const { kind, name } of reachableComponents(operations.map((op) => op.operation), table)) include(kind, name);
   for (const name of usedSecuritySchemes(operations, table, diagnostics)) include('securitySchemes', name);
   checkSchemaCycles(Object.keys(components.schemas ?? {}), table, diagnostics);
-  return { api, document: assembleDocument(api, fragments, operations, components) };
+  const sources: MergedSources = {
+    operations: new Map(operations.map((op) => [`${op.method} ${op.path}`, op.source])),
+    schemas: new Map(Object.keys(components.schemas ?? {}).map((name) => [name, table.schemas.get(name)!.source])),
+  };
+  return { api, document: assembleDocument(api, fragments, operations, components), sources };
 }
 
 function usedSecuritySchemes(operations: readonly Candidate[], table: ComponentTable, diagnostics: Diagnostics): string[] {

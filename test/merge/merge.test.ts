@@ -106,7 +106,9 @@ describe('merge', () => {
 
   it('adds an operation only the SDK page has, with a warning; the spec wins a method disagreement', () => {
     const { document, diagnostics } = run([
-      fragment({ file: 'spec.md', date: '2026-01-01' }, [{ method: 'put', path: '/groups/{id}/reset', operation: { operationId: 'Reset' } }]),
+      fragment({ file: 'spec.md', date: '2026-01-01' }, [
+        { method: 'put', path: '/groups/{id}/reset', operation: { operationId: 'Reset', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } },
+      ]),
       fragment({ file: 'sdk.md', kind: 'sdk-reference', date: '2026-05-01' }, [
         { method: 'post', path: '/groups/{group_id}/reset', sdkMethod: 'resetGroup', operation: { operationId: 'ResetGroup' } },
         { method: 'get', path: '/extra', sdkMethod: 'getExtra', operation: { operationId: 'GetExtra' } },

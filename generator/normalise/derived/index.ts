@@ -29,7 +29,7 @@ export function normaliseDerived(page: Page, block: YamlBlock, diagnostics: Diag
   const declared = isObject(root.components) && isObject(root.components.schemas) ? root.components.schemas : {};
   const ctx: DerivedSchemaContext = {
     defineComponent(name, schema) {
-      if (!(name in declared) && !(name in schemas)) schemas[name] = { value: schema, source: { file, line } };
+      if (!Object.hasOwn(declared, name) && !Object.hasOwn(schemas, name)) schemas[name] = { value: schema, source: { file, line } };
     },
   };
   for (const [name, schema] of Object.entries(declared)) {
