@@ -21,6 +21,7 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     if (sections.header) params.push(`header: ${sections.header}`);
     const parts: string[] = [];
     if (params.length > 0) parts.push(`params: { ${params.join(', ')} }`);
+    if (op.success?.parseAs) parts.push(`parseAs: ${JSON.stringify(op.success.parseAs)}`);
     if (sections.body && op.idempotencyKey) {
       // The id goes in once per call, so every retry re-sends the same body; retried only if it has one.
       writer.writeLine(`const body = this.core.withClientOrderId(${sections.body}, options);`);
@@ -31,7 +32,8 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     }
     const call = `this.core.unwrap(this.raw.${op.method.toUpperCase()}(${JSON.stringify(op.path)}, { ${parts.join(', ')} }))`;
     if (!op.pagination) {
-      writer.writeLine(`return ${call};`);
+      // A JSON response that may also come as another media type: the wrapper asks for, and reads, the JSON one.
+      writer.writeLine(op.success?.json && op.success.otherMediaTypes ? `return ${call} as Promise<${names.responseType}>;` : `return ${call};`);
       return;
     }
     const { itemsKey, cursorKey, cursorParam } = op.pagination;

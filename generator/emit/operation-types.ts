@@ -23,6 +23,9 @@ export interface OperationTypeNames {
   bodyType?: string;
 }
 
+/** What openapi-fetch hands back for each `parseAs`. */
+const PARSED_AS = { stream: 'ReadableStream<Uint8Array> | null', text: 'string', blob: 'Blob' } as const;
+
 export function operationTypes(op: OperationModel, typeNames: ReadonlySet<string>): OperationTypeNames {
   const ref = `operations[${JSON.stringify(op.operationId)}]`;
   const result: OperationTypeNames = { aliases: [], reused: [], parameters: [], returnType: '', argument: 'none', responseType: 'void' };
@@ -54,7 +57,7 @@ export function operationTypes(op: OperationModel, typeNames: ReadonlySet<string
   }
   result.parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   if (op.success?.json) {
-    const type = `${ref}["responses"][${op.success.status}]["content"]["application/json"]`;
+    const type = `${ref}["responses"][${JSON.stringify(op.success.status)}]["content"][${JSON.stringify(op.success.mediaType ?? 'application/json')}]`;
     const preferred = `${op.typeStem}Response`;
     if (typeNames.has(preferred) && op.success.schemaName === preferred) {
       result.reused.push(preferred);
@@ -63,6 +66,7 @@ export function operationTypes(op: OperationModel, typeNames: ReadonlySet<string
       result.responseType = alias(preferred, `${op.typeStem}ResponseBody`, type, `Success body of \`${op.wrapperName}\`.`);
     }
   }
+  if (op.success?.parseAs) result.responseType = PARSED_AS[op.success.parseAs];
   if (op.pagination) {
     const item = `NonNullable<${result.responseType}[${JSON.stringify(op.pagination.itemsKey)}]>[number]`;
     result.itemType = alias(`${op.typeStem}Item`, `${op.typeStem}PageItem`, item, `One item of \`${op.wrapperName}\`'s pages.`);

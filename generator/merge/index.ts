@@ -3,6 +3,7 @@ import { isObject, type JsonObject } from '../openapi/json.ts';
 import type { ComponentKind, PageFragment } from '../normalise/fragment.ts';
 import { chooseComponents, reportComponentConflicts, type ComponentTable } from './components.ts';
 import { checkSchemaCycles } from './cycles.ts';
+import { cutArrayCycles } from './array-cycles.ts';
 import { assembleDocument } from './document.ts';
 import { enforceUniqueOperationIds } from './operation-ids.ts';
 import { chooseOperations, type Candidate } from './operations.ts';
@@ -55,6 +56,8 @@ function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: 
   for (const { kind, name } of reachableComponents(operations.map((op) => op.operation), table)) include(kind, name);
   for (const name of usedSecuritySchemes(operations, table, diagnostics)) include('securitySchemes', name);
   checkSchemaCycles(Object.keys(components.schemas ?? {}), table, diagnostics);
+  const schemaSources = new Map([...table.schemas].map(([name, choice]) => [name, choice.source]));
+  if (components.schemas) cutArrayCycles(components.schemas, schemaSources, diagnostics);
   const sources: MergedSources = {
     operations: new Map(operations.map((op) => [`${op.method} ${op.path}`, op.source])),
     schemas: new Map(Object.keys(components.schemas ?? {}).map((name) => [name, table.schemas.get(name)!.source])),

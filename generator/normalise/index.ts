@@ -3,6 +3,9 @@ import type { Page } from '../ingest/page.ts';
 import { mapOperationSchemas } from '../openapi/schema-walk.ts';
 import { cleanSchema } from './common/schema-cleanup.ts';
 import { pathTemplateProblem } from './common/path-template.ts';
+import { downgradeComponent, downgradeOperation } from './common/openapi31.ts';
+import { isSelfReference, withoutSelfReference } from './common/self-reference.ts';
+import type { SourceLocation } from '../diagnostics/diagnostic.ts';
 import { normaliseDerived } from './derived/index.ts';
 import { cleanComponent, normaliseEmbedded } from './embedded/index.ts';
 import { COMPONENT_KINDS, type PageFragment } from './fragment.ts';
@@ -17,7 +20,9 @@ import { normaliseSdkReference } from './sdk-reference/index.ts';
 export function normalise(pages: readonly Page[], diagnostics: Diagnostics): PageFragment[] {
   const fragments: PageFragment[] = [];
   for (const page of pages) {
-    for (const fragment of normalisePage(page, diagnostics)) fragments.push(finish(usablePaths(fragment, diagnostics)));
+    for (const fragment of normalisePage(page, diagnostics)) {
+      fragments.push(finish(downgrade(usablePaths(fragment, diagnostics), diagnostics)));
+    }
   }
   return fragments;
 }
@@ -50,6 +55,44 @@ function normalisePage(page: Page, diagnostics: Diagnostics): PageFragment[] {
     default:
       return [];
   }
+}
+
+/** Every schema and response in the OpenAPI 3.0 form; what cannot be kept is reported once per operation or component. */
+function downgrade(fragment: PageFragment, diagnostics: Diagnostics): PageFragment {
+  const report = (subject: string, source: SourceLocation) => {
+    const lost = new Set<string>();
+    return {
+      lost: (message: string) => void lost.add(message),
+      flush: () => {
+        if (lost.size === 0) return;
+        diagnostics.warn('openapi31-downgraded', `${subject}: ${[...lost].join('; ')}`, source);
+      },
+    };
+  };
+  const operations = fragment.operations.map((op) => {
+    const r = report(`${op.method.toUpperCase()} ${op.path}`, op.source);
+    const operation = downgradeOperation(op.operation, r.lost);
+    r.flush();
+    return { ...op, operation };
+  });
+  const components: PageFragment['components'] = {};
+  for (const kind of COMPONENT_KINDS) {
+    const group = fragment.components[kind];
+    if (!group) continue;
+    components[kind] = Object.fromEntries(
+      Object.entries(group).map(([name, entry]) => {
+        const r = report(`${kind}/${name}`, entry.source);
+        let value = downgradeComponent(kind, entry.value, r.lost);
+        r.flush();
+        if (kind === 'schemas' && isSelfReference(name, value)) {
+          diagnostics.warn('schema-self-reference', `schema ${name} is only a reference to itself; it describes no value and is typed as unknown`, entry.source);
+          value = withoutSelfReference(value);
+        }
+        return [name, { ...entry, value }];
+      }),
+    );
+  }
+  return { ...fragment, operations, components };
 }
 
 function finish(fragment: PageFragment): PageFragment {
