@@ -57,7 +57,8 @@ export function operationTypes(op: OperationModel, typeNames: ReadonlySet<string
   }
   result.parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   if (op.success?.json) {
-    const type = `${ref}["responses"][${JSON.stringify(op.success.status)}]["content"][${JSON.stringify(op.success.mediaType ?? 'application/json')}]`;
+    const status = /^\d+$/.test(op.success.status) ? op.success.status : JSON.stringify(op.success.status);
+    const type = `${ref}["responses"][${status}]["content"][${JSON.stringify(op.success.mediaType ?? 'application/json')}]`;
     const preferred = `${op.typeStem}Response`;
     if (typeNames.has(preferred) && op.success.schemaName === preferred) {
       result.reused.push(preferred);
