@@ -19,13 +19,15 @@ export interface TreeFindings {
 
 export const RESERVED_KEY = '__proto__';
 
-export function inspectTree(root: JsonValue, maxDepth: number): TreeFindings {
+/** The tree (its root replaced when its keys had to be cleaned) and what was found in it. */
+export function inspectTree(root: JsonValue, maxDepth: number): { value: JsonValue; findings: TreeFindings } {
   const findings: TreeFindings = { reservedKeys: [], controlCharacters: { count: 0 } };
-  const stack: { holder: JsonObject | JsonValue[]; key: string | number; path: Path }[] = [];
+  const stack: { holder: JsonObject | JsonValue[]; key: string | number; path: Path; controlKey?: boolean }[] = [];
   const box: JsonObject = { root };
   stack.push({ holder: box, key: 'root', path: [] });
   while (stack.length > 0) {
-    const { holder, key, path } = stack.pop()!;
+    const { holder, key, path, controlKey } = stack.pop()!;
+    if (controlKey) noteControl(findings, path);
     const value = (holder as Record<string | number, JsonValue>)[key]!;
     if (typeof value === 'string') {
       if (hasControlCharacters(value)) {
@@ -43,28 +45,26 @@ export function inspectTree(root: JsonValue, maxDepth: number): TreeFindings {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ holder: value, key: i, path: [...path, i] });
       continue;
     }
-    const object = cleanKeys(value, path, findings);
+    const original = Object.keys(value);
+    const object = cleanKeys(value);
     if (object !== value) (holder as Record<string | number, JsonValue>)[key] = object;
     const keys = Object.keys(object);
     for (let i = keys.length - 1; i >= 0; i--) {
       const name = keys[i]!;
       if (name === RESERVED_KEY) findings.reservedKeys.push([...path, name]);
-      stack.push({ holder: object, key: name, path: [...path, name] });
+      // The path keeps the key as written, for its line.
+      const written = keys.length === original.length ? original[i]! : name;
+      stack.push({ holder: object, key: name, path: [...path, written], controlKey: name !== written });
     }
   }
   findings.reservedKeys.sort((a, b) => a.length - b.length);
-  return findings;
+  return { value: box.root!, findings };
 }
 
 /** The object itself, or a copy (same key order, same own `__proto__` key) whose keys hold no control character. */
-function cleanKeys(object: JsonObject, path: Path, findings: TreeFindings): JsonObject {
+function cleanKeys(object: JsonObject): JsonObject {
   if (!Object.keys(object).some(hasControlCharacters)) return object;
-  const entries = Object.entries(object).map(([name, v]): [string, JsonValue] => {
-    if (!hasControlCharacters(name)) return [name, v];
-    noteControl(findings, [...path, name]);
-    return [replaceControlCharacters(name).text, v];
-  });
-  return Object.fromEntries(entries) as JsonObject;
+  return Object.fromEntries(Object.entries(object).map(([name, v]) => [replaceControlCharacters(name).text, v])) as JsonObject;
 }
 
 function noteControl(findings: TreeFindings, path: Path): void {

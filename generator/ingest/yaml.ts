@@ -89,11 +89,11 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     }
     return best;
   };
-  const findings = inspectTree(copy, YAML_LIMITS.maxDepth);
+  const { value: checked, findings } = inspectTree(copy, YAML_LIMITS.maxDepth);
   if (findings.tooDeep) {
     throw tooDeep(lineOf(findings.tooDeep));
   }
-  return { value: copy, lineOf, findings };
+  return { value: checked, lineOf, findings };
 }
 
 /** Runs a recursive step of the YAML library; a stack overflow there means the input nests far too deep. */
