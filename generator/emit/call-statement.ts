@@ -22,6 +22,7 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     const parts: string[] = [];
     if (params.length > 0) parts.push(`params: { ${params.join(', ')} }`);
     if (op.success?.parseAs) parts.push(`parseAs: ${JSON.stringify(op.success.parseAs)}`);
+    if (sendsFormData(op)) parts.push('bodySerializer: formDataBody');
     if (sections.body && op.idempotencyKey) {
       // The id goes in once per call, so every retry re-sends the same body; retried only if it has one.
       writer.writeLine(`const body = this.core.withClientOrderId(${sections.body}, options);`);
@@ -40,6 +41,11 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     const shape = `itemsKey: ${JSON.stringify(itemsKey)}, cursorKey: ${JSON.stringify(cursorKey)}, cursorParam: ${JSON.stringify(cursorParam)}`;
     writer.writeLine(`return new PagePromise<${names.responseType}, ${names.itemType}>((cursor) => ${call}, { ${shape}, initialCursor: params?.cursor });`);
   };
+}
+
+/** The body goes as `multipart/form-data`: the runtime's `formDataBody` turns the object into FormData. */
+export function sendsFormData(op: OperationModel): boolean {
+  return op.body?.mediaType === 'multipart/form-data';
 }
 
 interface Sections {

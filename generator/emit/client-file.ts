@@ -13,7 +13,7 @@ type Morph = typeof import('ts-morph');
 import type { OperationModel } from './operation-model.ts';
 import { operationDoc } from './jsdoc.ts';
 import { operationTypes, type OperationTypeNames } from './operation-types.ts';
-import { callStatement, splitsParams } from './call-statement.ts';
+import { callStatement, sendsFormData, splitsParams } from './call-statement.ts';
 
 /**
  * Builds `src/<api>/client.ts` as a syntax tree with ts-morph: the signed-operation table, the environments,
@@ -63,6 +63,7 @@ function imports({ StructureKind }: Morph, input: ClientFileInput, reusedTypes: 
   if (input.operations.some(splitsParams)) {
     specs.push({ moduleSpecifier: '../runtime/split-params.js', namedImports: ['splitParams'] });
   }
+  if (input.operations.some(sendsFormData)) specs.push({ moduleSpecifier: '../runtime/form-data.js', namedImports: ['formDataBody'] });
   specs.push({ moduleSpecifier: '#default-signer', namedImports: ['createDefaultSigner'] });
   return specs.map((spec) => ({ kind: StructureKind.ImportDeclaration, ...spec }));
 }

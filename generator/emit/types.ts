@@ -4,14 +4,21 @@ import type { JsonObject } from '../openapi/json.ts';
  * TypeScript types for one merged document, by openapi-typescript: `paths`, `components`, `operations`, and
  * a named export per component (`Order`, `CreateOrderRequest`, ...).
  * `defaultNonNullable: false`: a property the server defaults (e.g. `subaccount: 0`) stays optional for callers.
+ * A `format: binary` string (a file part of a multipart body) is a `Blob` (a `File` is one).
  */
 export async function emitTypes(document: JsonObject): Promise<{ text: string; exportedNames: Set<string> }> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const { factory } = (await import('typescript')).default;
   const ast = await openapiTS(structuredClone(document) as never, {
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
     defaultNonNullable: false,
     silent: true,
+    transform(schema) {
+      if (!('format' in schema) || schema.format !== 'binary') return undefined;
+      const blob = factory.createTypeReferenceNode('Blob');
+      return 'nullable' in schema && schema.nullable ? factory.createUnionTypeNode([blob, factory.createLiteralTypeNode(factory.createNull())]) : blob;
+    },
   });
   const text = astToString(ast);
   const exportedNames = new Set([...text.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]!));
