@@ -3,16 +3,19 @@
  * against the signature-verifying Kalshi stand-in. All must succeed and verify, nothing may reject unhandled, and
  * once the server is closed the process must be back to the handles it had before (no leaked sockets or timers).
  *
- * The server keeps its default ±5 s timestamp window: the client holds at most `maxConcurrentRequests` (128)
- * requests in flight and signs each only once it has a slot, so a burst waits unsigned rather than sending
- * signatures that aged in a queue. The lag between signing and arrival is measured and logged.
+ * The client holds at most `maxConcurrentRequests` (128) requests in flight and signs each only once it has a
+ * slot, so a burst waits unsigned rather than sending signatures that aged in a queue. That is checked without
+ * depending on the machine's speed: the server accepts any timestamp age, and the median age of a signature on
+ * arrival must be a small part of the whole burst (signed at call time, it would be about half of it). Speed
+ * itself is measured by `make bench`, not here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KalshiReply } from '../support/kalshi-server.js';
 import { header, KEY_ID, startHarness, testKeys, type Harness } from './harness.js';
 
 const CALLS = 1_000;
-const BUDGET_MS = 60_000;
+/** A bound on a hung run, not a speed target. */
+const TIMEOUT_MS = 120_000;
 
 let harness: Harness | undefined;
 const unhandled: unknown[] = [];
@@ -46,7 +49,7 @@ function growth(baseline: Record<string, number>, now: Record<string, number>): 
 
 describe('load: 1,000 concurrent signed calls through one client', () => {
   it(
-    'all succeed and verify on the server, nothing rejects unhandled, no handle outlives the server, within 60 s',
+    'all succeed and verify on the server, signed when sent, nothing rejects unhandled, no handle outlives the server',
     async () => {
       testKeys(); // key generation is not part of what is measured
       const baseline = activeResources();
@@ -68,7 +71,8 @@ describe('load: 1,000 concurrent signed calls through one client', () => {
           },
         ],
         // No retries: every one of the 1,000 must succeed on its first attempt.
-        { maxRetries: 0, timeoutMs: 30_000 },
+        { maxRetries: 0, timeoutMs: TIMEOUT_MS },
+        { timestampToleranceMs: 24 * 60 * 60 * 1000 },
       );
       const { client, server } = harness;
 
@@ -88,7 +92,8 @@ describe('load: 1,000 concurrent signed calls through one client', () => {
       expect(rejected.map((r) => r.authFailure ?? r.status).slice(0, 5)).toEqual([]);
       expect(server.requests.every((r) => r.keyId === KEY_ID)).toBe(true);
       expect(new Set(server.requests.map((r) => header(r, 'kalshi-access-signature'))).size).toBe(CALLS);
-      expect(elapsedMs).toBeLessThan(BUDGET_MS);
+      const byAge = [...lags].sort((a, b) => a - b);
+      expect(byAge[byAge.length >> 1]!).toBeLessThan(elapsedMs / 4);
 
       await harness.close();
       harness = undefined;
@@ -109,6 +114,6 @@ describe('load: 1,000 concurrent signed calls through one client', () => {
           `min ${lags[0]} ms, median ${lags[lags.length >> 1]} ms, max ${lags[lags.length - 1]} ms`,
       );
     },
-    BUDGET_MS + 10_000,
+    TIMEOUT_MS,
   );
 });
