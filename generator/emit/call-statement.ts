@@ -22,7 +22,9 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     const parts: string[] = [];
     if (params.length > 0) parts.push(`params: { ${params.join(', ')} }`);
     if (op.success?.parseAs) parts.push(`parseAs: ${JSON.stringify(op.success.parseAs)}`);
-    if (sendsFormData(op)) parts.push('bodySerializer: formDataBody');
+    const encoding = op.body ? bodyEncoding(op.body.mediaType) : 'json';
+    if (encoding === 'form-data') parts.push('bodySerializer: formDataBody');
+    if (encoding === 'raw') parts.push('bodySerializer: (body) => body');
     if (sections.body && op.idempotencyKey) {
       // The id goes in once per call, so every retry re-sends the same body; retried only if it has one.
       writer.writeLine(`const body = this.core.withClientOrderId(${sections.body}, options);`);
@@ -30,6 +32,10 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     } else {
       if (sections.body) parts.push(`body: ${sections.body}`);
       parts.push('...this.core.init(options)');
+    }
+    // openapi-fetch labels every body JSON unless told otherwise (it encodes a form body itself once told).
+    if (encoding === 'url-encoded' || encoding === 'raw') {
+      parts.push(`headers: { "Content-Type": ${JSON.stringify(op.body!.mediaType)}, ...options?.headers }`);
     }
     const call = `this.core.unwrap(this.raw.${op.method.toUpperCase()}(${JSON.stringify(op.path)}, { ${parts.join(', ')} }))`;
     if (!op.pagination) {
@@ -43,9 +49,21 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
   };
 }
 
+/**
+ * How a request body is sent: JSON (openapi-fetch's default), `multipart/form-data` (the runtime's `formDataBody`
+ * makes FormData), a URL-encoded form (openapi-fetch encodes it once the content type says so), or anything
+ * else as given (a string or a Blob, with its content type).
+ */
+export function bodyEncoding(mediaType: string): 'json' | 'form-data' | 'url-encoded' | 'raw' {
+  if (/^application\/([\w.-]+\+)?json\b/i.test(mediaType)) return 'json';
+  if (/^multipart\/form-data\b/i.test(mediaType)) return 'form-data';
+  if (/^application\/x-www-form-urlencoded\b/i.test(mediaType)) return 'url-encoded';
+  return 'raw';
+}
+
 /** The body goes as `multipart/form-data`: the runtime's `formDataBody` turns the object into FormData. */
 export function sendsFormData(op: OperationModel): boolean {
-  return op.body?.mediaType === 'multipart/form-data';
+  return op.body !== undefined && bodyEncoding(op.body.mediaType) === 'form-data';
 }
 
 interface Sections {

@@ -9,6 +9,7 @@ import { enforceUniqueOperationIds } from './operation-ids.ts';
 import { chooseOperations, type Candidate } from './operations.ts';
 import { typeNullableRefs } from './nullable-refs.ts';
 import { reconcilePathParameters } from './path-parameters.ts';
+import { dropCookieParameters } from './cookie-parameters.ts';
 import { reachableComponents, resolveDangling } from './references.ts';
 import { mapComponentSchemas, mapOperationSchemas } from '../openapi/schema-walk.ts';
 
@@ -43,7 +44,8 @@ function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: 
   const table = chooseComponents(fragments);
   const operations = enforceUniqueOperationIds(chooseOperations(fragments, diagnostics), diagnostics).map((op) => {
     const resolved = { ...op, operation: resolveDangling(op.operation, table, op.source, diagnostics) };
-    return { ...op, operation: mapOperationSchemas(reconcilePathParameters(resolved, table, diagnostics), (s) => typeNullableRefs(s, table)) };
+    const withoutCookies = { ...op, operation: dropCookieParameters(resolved, table, diagnostics) };
+    return { ...op, operation: mapOperationSchemas(reconcilePathParameters(withoutCookies, table, diagnostics), (s) => typeNullableRefs(s, table)) };
   });
   if (operations.length === 0) return undefined;
   const components: Partial<Record<ComponentKind, Record<string, JsonObject>>> = {};

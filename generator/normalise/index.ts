@@ -6,6 +6,7 @@ import { pathTemplateProblem } from './common/path-template.ts';
 import { downgradeComponent, downgradeOperation } from './common/openapi31.ts';
 import { isSelfReference, withoutSelfReference } from './common/self-reference.ts';
 import type { SourceLocation } from '../diagnostics/diagnostic.ts';
+import { isObject } from '../openapi/json.ts';
 import { normaliseDerived } from './derived/index.ts';
 import { cleanComponent, normaliseEmbedded } from './embedded/index.ts';
 import { COMPONENT_KINDS, type PageFragment } from './fragment.ts';
@@ -92,7 +93,28 @@ function downgrade(fragment: PageFragment, diagnostics: Diagnostics): PageFragme
       }),
     );
   }
-  return { ...fragment, operations, components };
+  return withoutMutualTls({ ...fragment, operations, components }, diagnostics);
+}
+
+/**
+ * `mutualTLS` security schemes (3.1 only) have no 3.0 form, and a fetch-based client cannot present a client
+ * certificate: the scheme is dropped, and so is each security requirement naming it.
+ */
+function withoutMutualTls(fragment: PageFragment, diagnostics: Diagnostics): PageFragment {
+  const schemes = fragment.components.securitySchemes ?? {};
+  const mtls = Object.keys(schemes).filter((name) => schemes[name]!.value.type === 'mutualTLS');
+  if (mtls.length === 0) return fragment;
+  for (const name of mtls) {
+    diagnostics.warn('security-scheme-unsupported', `security scheme ${name} is mutual TLS, which the client cannot use; dropped with the requirements naming it`, schemes[name]!.source);
+  }
+  const securitySchemes = Object.fromEntries(Object.entries(schemes).filter(([name]) => !mtls.includes(name)));
+  const operations = fragment.operations.map((op) => {
+    const security = op.operation.security;
+    if (!Array.isArray(security)) return op;
+    const kept = security.filter((r) => !isObject(r) || !mtls.some((name) => Object.hasOwn(r, name)));
+    return kept.length === security.length ? op : { ...op, operation: { ...op.operation, security: kept } };
+  });
+  return { ...fragment, operations, components: { ...fragment.components, securitySchemes } };
 }
 
 function finish(fragment: PageFragment): PageFragment {

@@ -36,12 +36,14 @@ describe('Mintlify pages from OpenAPI 3.1 sources', () => {
     expect(warnings).toEqual([
       'openapi31-downgraded lumen/create-run.md',
       'openapi31-downgraded lumen/create-run.md',
+      'parameter-cookie-dropped lumen/create-session.md',
+      'security-scheme-unsupported lumen/create-session.md',
       'schema-self-reference lumen/get-tree.md',
       'openapi31-downgraded orbit/delete-file.md',
       'schema-recursive-array orbit/get-node.md',
     ]);
     expect(result.apis.map((a) => [a.api, Object.keys(a.document.paths as object).length])).toEqual([
-      ['lumen', 4],
+      ['lumen', 5],
       ['orbit', 4],
     ]);
   });
@@ -65,6 +67,10 @@ describe('Mintlify pages from OpenAPI 3.1 sources', () => {
           response.writeHead(200, { 'content-type': 'text/event-stream' }).end('event: step\ndata: {"index":1}\n\n');
         } else if (request.url === '/v2/knowledge-bases/kb_1/documents') {
           response.writeHead(202, { 'content-type': 'application/json' }).end('{"id":"doc_1","status":"indexing"}');
+        } else if (request.url === '/v2/sessions' && request.method === 'POST') {
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[]}');
+        } else if (request.url === '/v2/sessions' && request.method === 'PUT') {
+          response.writeHead(204).end();
         } else if (request.url === '/v1/chat/completions') {
           response.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"c1","created":1,"choices":[]}');
         } else if (request.url === '/v1/files/file_1' && request.method === 'DELETE') {
@@ -78,7 +84,7 @@ describe('Mintlify pages from OpenAPI 3.1 sources', () => {
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    it('send multipart bodies as form data, read event streams as streams, and no-content responses as undefined', async () => {
+    it('send multipart, URL-encoded and raw bodies as such, read event streams as streams, no content as undefined', async () => {
       const lumen = await import(pathToFileURL(join(out, 'dist', 'lumen.js')).href);
       const orbit = await import(pathToFileURL(join(out, 'dist', 'orbit.js')).href);
       const runs = lumen.createLumenClient({ baseUrl: base, maxRetries: 0 });
@@ -91,6 +97,13 @@ describe('Mintlify pages from OpenAPI 3.1 sources', () => {
       expect(upload.body).toContain('name="file"; filename="hello.pdf"');
       expect(upload.body).toContain('%PDF-1.7 hello');
       expect(upload.body).toMatch(/name="title"\r\n\r\nHello\r\n/);
+      expect(await runs.createSession({ username: 'ada', password: 'p&ss' })).toEqual({ items: [] });
+      expect(received.find((r) => r.url === '/v2/sessions' && r.method === 'POST')).toMatchObject({
+        type: 'application/x-www-form-urlencoded',
+        body: 'username=ada&password=p%26ss',
+      });
+      expect(await runs.putSessionAvatar(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])]))).toBeUndefined();
+      expect(received.find((r) => r.method === 'PUT')).toMatchObject({ type: 'image/png', body: '\x89PNG' });
       const chat = orbit.createOrbitClient({ baseUrl: base, maxRetries: 0 });
       expect(await chat.createChatCompletion({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })).toEqual({ id: 'c1', created: 1, choices: [] });
       expect(JSON.parse(received.find((r) => r.url === '/v1/chat/completions')!.body)).toEqual({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });
