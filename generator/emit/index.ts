@@ -12,7 +12,7 @@ import { emitTypes } from './types.ts';
 import { toolVersions } from './stats.ts';
 import { StageTimer } from '../timing.ts';
 import { reportTypeProblems, type ApiSources } from './type-errors.ts';
-import { typecheckInWorker } from './typecheck.ts';
+import { typecheckInWorker } from './typecheck-thread.ts';
 
 /**
  * Stage 5, emit: the merged documents → the files of the `kalshi-client` package (sources, README, package.json)

@@ -1,4 +1,4 @@
-// The worker thread behind `typecheckInWorker` (typecheck.ts): each message `{ id, files }` ([path, text] pairs)
+// The worker thread behind `typecheckInWorker` (typecheck-thread.ts): each message `{ id, files }` ([path, text] pairs)
 // is answered `{ id, problems }` (the TypeProblem list) or `{ id, error }`. It stays up between runs, so the
 // library files it parsed are reused.
 import { parentPort } from 'node:worker_threads';
