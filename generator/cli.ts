@@ -7,6 +7,7 @@ import { STAGES, type Timings } from './timing.ts';
 import { parseOptions, runMain } from './command-line.ts';
 import { PACKAGE_NAME } from './emit/package-files.ts';
 import { releaseSummary } from './release/summary.ts';
+import { outputFolderProblem } from './write/output-guard.ts';
 
 /**
  * `generate --specs <dir> --out <dir> [--strict] [--report <file.json>] [--verbose] [--dry-run] [--force] [--timings]`
@@ -18,7 +19,8 @@ const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated
                                    [--previous <dir>]
 
   --specs <dir>     folder of scraped pages (default: specs/)
-  --out <dir>       output folder, replaced atomically (default: generated/)
+  --out <dir>       output folder, replaced atomically (default: generated/); never the specs folder, the
+                    current directory, a repository root, or a folder holding files the generator did not write
   --strict          warnings fail the run too (except those the findings baseline lists)
   --report <file>   write every diagnostic as JSON
   --verbose         also list info-level diagnostics (superseded pages, conflicts resolved by date)
@@ -61,9 +63,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--specs ${args.specs}: not a folder\n\n${USAGE}`);
     return 2;
   }
+  const outDir = resolve(args.out);
+  const problem = outputFolderProblem(outDir, { specsDir });
+  if (problem) {
+    process.stderr.write(`--out ${args.out}: refused, ${problem}; nothing was written or deleted\n\n${USAGE}`);
+    return 2;
+  }
   const result = await generate({
     specsDir,
-    outDir: resolve(args.out),
+    outDir,
     strict: args.strict,
     dryRun: args['dry-run'],
     force: args.force,
@@ -77,12 +85,12 @@ async function main(argv: string[]): Promise<number> {
   }
   process.stderr.write(formatReport(result.diagnostics, { verbose: args.verbose }) + '\n');
   if (args['write-baseline']) {
-    writeAtomically(join(specsDir, BASELINE_FILE), baselineJson(result.diagnostics));
+    if (!writeAtomically(join(specsDir, BASELINE_FILE), baselineJson(result.diagnostics))) return 1;
     process.stderr.write(`recorded ${result.diagnostics.filter((d) => d.severity === 'warning').length} warning(s) as known in ${join(args.specs, BASELINE_FILE)}\n`);
   } else if (result.staleFindings.length > 0) {
     process.stderr.write(`${result.staleFindings.length} finding(s) of ${join(args.specs, BASELINE_FILE)} no longer occur: make baseline rewrites it\n`);
   }
-  if (args.report) writeAtomically(args.report, reportJson(result.diagnostics));
+  if (args.report && !writeAtomically(args.report, reportJson(result.diagnostics))) return 1;
   process.stderr.write(result.apis.map(({ api, document }) => `${api}: ${operationCount(document)} operations`).join(', ') + '\n');
   if (!result.ok) {
     process.stderr.write(`generation failed${args.strict ? ' (--strict: new warnings count as errors)' : ''}; ${args.out} was not changed\n`);
@@ -95,10 +103,17 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function writeAtomically(path: string, text: string): void {
+/** Writes a file the run reports into (`--report`, the findings baseline) atomically; false (after saying why) when it cannot. */
+function writeAtomically(path: string, text: string): boolean {
   const temp = `${path}.tmp-${process.pid}`;
-  writeFileSync(temp, text);
-  renameSync(temp, path);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+    return true;
+  } catch (error) {
+    process.stderr.write(`${path}: cannot write it (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    return false;
+  }
 }
 
 function formatTimings(timings: Timings): string {

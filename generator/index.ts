@@ -4,6 +4,8 @@ import { ingest } from './ingest/index.ts';
 import { merge, type MergedApi } from './merge/index.ts';
 import { normalise } from './normalise/index.ts';
 import { writeOutputDir } from './write/atomic-dir.ts';
+import { recoverLeftovers } from './write/leftovers.ts';
+import { outputFolderProblem } from './write/output-guard.ts';
 import { documentFiles } from './write/document-files.ts';
 import { generationInputs, statsJson, upToDate, type OutputOptions } from './stats/stats-file.ts';
 import { readPreviousRelease } from './release/previous.ts';
@@ -56,10 +58,19 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
   const timer = new StageTimer();
+  const writes = !options.dryRun && !options.documentsOnly;
+  if (writes) {
+    const problem = outputFolderProblem(options.outDir, { specsDir: options.specsDir });
+    if (problem) {
+      diagnostics.error('output-folder-refused', `${options.outDir} cannot be the output folder: ${problem}`);
+      return { ok: false, upToDate: false, diagnostics: diagnostics.sorted(), apis: [], files: new Map(), written: false, staleFindings: [], timings: {} };
+    }
+    for (const action of recoverLeftovers(options.outDir)) diagnostics.info('output-recovered', action, { file: options.outDir });
+  }
   const outputOptions: OutputOptions = { keepRemoved: options.keepRemoved === true };
   const inputs = await timer.run('hash', () => generationInputs(options.specsDir, outputOptions));
-  if (!options.force && !options.dryRun && !options.documentsOnly && upToDate(options.outDir, inputs)) {
-    return { ok: true, upToDate: true, diagnostics: [], apis: [], files: new Map(), written: false, staleFindings: [], timings: timer.timings };
+  if (!options.force && writes && upToDate(options.outDir, inputs)) {
+    return { ok: true, upToDate: true, diagnostics: diagnostics.sorted(), apis: [], files: new Map(), written: false, staleFindings: [], timings: timer.timings };
   }
   const baseline = readKnownFindings(options.specsDir, diagnostics);
   const pages = await timer.run('ingest', () => ingest(options.specsDir, diagnostics));
@@ -91,13 +102,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const newWarnings = findings.diagnostics.filter((d) => d.severity === 'warning' && !d.known).length;
   const failed = diagnostics.hasErrors() || (options.strict === true && newWarnings > 0);
   let written = false;
-  if (!failed && !options.dryRun && !options.documentsOnly) {
-    written = await timer.run('write', () => writeOutputDir(options.outDir, files));
+  if (!failed && writes) {
+    try {
+      written = await timer.run('write', () => writeOutputDir(options.outDir, files));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      diagnostics.error('output-write-failed', `could not write the output (${reason}); the previous output is unchanged`, { file: options.outDir });
+    }
   }
   return {
-    ok: !failed,
+    ok: !diagnostics.hasErrors() && !failed,
     upToDate: false,
-    diagnostics: findings.diagnostics,
+    diagnostics: applyBaseline(diagnostics.sorted(), baseline).diagnostics,
     apis,
     files,
     written,

@@ -57,7 +57,7 @@ export function apiNames(api: string, document: JsonObject): ApiNames {
 
 function environments(api: string, document: JsonObject): Record<'production' | 'demo', string> {
   const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isObject);
-  const fallback = api in KNOWN ? KALSHI_SERVERS : undefined;
+  const fallback = Object.hasOwn(KNOWN, api) ? KALSHI_SERVERS : undefined;
   const production = serverFor(servers, false) ?? fallback?.production ?? '';
   return { production, demo: serverFor(servers, true) ?? fallback?.demo ?? production };
 }

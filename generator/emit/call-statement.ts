@@ -25,6 +25,13 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     }
     if (sections.header) fields.push(`headers: ${sections.header}`);
     if (sections.body) fields.push(`body: ${sections.body}`);
+    const encoder = bodyEncoder(op);
+    if (sections.body && encoder) {
+      fields.push(`encodeBody: ${encoder}`);
+      // Multipart bodies get their content type (with the boundary) from fetch.
+      if (encoder !== 'formDataBody') fields.push(`contentType: ${JSON.stringify(op.body!.mediaType)}`);
+    }
+    if (op.success?.parseAs) fields.push(`parseAs: ${JSON.stringify(op.success.parseAs)}`);
     // The id goes in once per call, so every retry re-sends the same body; retried only if it has one.
     if (sections.body && op.idempotencyKey) fields.push('clientOrderId: true');
     const call = `callOperation<${names.responseType}>(client.core, { ${fields.join(', ')} }, options)`;
@@ -42,6 +49,30 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     const listing = itemsKey === undefined ? `ListingPromise<${names.responseType}>` : `PagePromise<${names.responseType}, ${names.itemType}>`;
     writer.writeLine(`return new ${listing}((cursor) => ${call}, { ${shape.join(', ')} });`);
   };
+}
+
+/**
+ * How a request body is sent: JSON (the default), `multipart/form-data` (`formDataBody` makes FormData), a
+ * URL-encoded form (`urlEncodedBody`), or anything else as given (`rawBody`, with its content type).
+ */
+export function bodyEncoding(mediaType: string): 'json' | 'form-data' | 'url-encoded' | 'raw' {
+  if (/^application\/([\w.-]+\+)?json\b/i.test(mediaType)) return 'json';
+  if (/^multipart\/form-data\b/i.test(mediaType)) return 'form-data';
+  if (/^application\/x-www-form-urlencoded\b/i.test(mediaType)) return 'url-encoded';
+  return 'raw';
+}
+
+/** The runtime encoder (body-encoders.ts) of each body encoding but JSON. */
+const BODY_ENCODERS: Record<ReturnType<typeof bodyEncoding>, string | undefined> = {
+  json: undefined,
+  'form-data': 'formDataBody',
+  'url-encoded': 'urlEncodedBody',
+  raw: 'rawBody',
+};
+
+/** The body encoder an operation function imports, when its body is not JSON. */
+export function bodyEncoder(op: OperationModel): string | undefined {
+  return op.body ? BODY_ENCODERS[bodyEncoding(op.body.mediaType)] : undefined;
 }
 
 interface Sections {

@@ -1,7 +1,7 @@
 import type { FunctionDeclarationStructure, ImportDeclarationStructure, InterfaceDeclarationStructure, StatementStructures, TypeAliasDeclarationStructure } from 'ts-morph';
 
 type Morph = typeof import('ts-morph');
-import { callStatement, splitsParams } from './call-statement.ts';
+import { bodyEncoder, callStatement, splitsParams } from './call-statement.ts';
 import { operationDoc } from './jsdoc.ts';
 import type { OperationModel } from './operation-model.ts';
 import type { OperationTypeNames, TypeDeclaration } from './operation-types.ts';
@@ -44,6 +44,8 @@ function imports({ StructureKind }: Morph, input: FunctionsFileInput): ImportDec
   const listings = listingClasses(input.operations.map((op) => op.pagination));
   if (listings.length > 0) specs.push({ moduleSpecifier: '../runtime/pagination.js', namedImports: listings });
   if (input.operations.some(splitsParams)) specs.push({ moduleSpecifier: '../runtime/split-params.js', namedImports: ['splitParams'] });
+  const encoders = [...new Set(input.operations.map(bodyEncoder).filter((e): e is string => e !== undefined))].sort();
+  if (encoders.length > 0) specs.push({ moduleSpecifier: '../runtime/body-encoders.js', namedImports: encoders });
   return specs.filter((spec) => spec.namedImports?.length !== 0).map((spec) => ({ kind: StructureKind.ImportDeclaration, ...spec }));
 }
 

@@ -15,18 +15,22 @@ import { emitTypes } from './types.ts';
 import { toolVersions } from '../stats/stats-file.ts';
 import { builtFrom } from './built-from.ts';
 import { StageTimer } from '../timing.ts';
+import { reportTypeProblems, type ApiSources } from './type-errors.ts';
+import { typecheckInWorker } from './typecheck-thread.ts';
 
 /**
  * Stage 5, emit: the merged documents → the files of the package (sources, README, package.json at `version`)
- * formatted with prettier, then compiled to `dist/`. Per API: `types.ts` (openapi-typescript, component schemas
- * as named types), `functions.ts` (one function per operation), `base-client.ts` (the client those functions
- * take), `client.ts` (the client class, one method per operation). Returns package-relative paths → contents.
+ * formatted with prettier, compiled to `dist/` and type-checked (a type error fails the run, naming the operation
+ * and page it comes from). Per API: `types.ts` (openapi-typescript, component schemas as named types),
+ * `functions.ts` (one function per operation), `base-client.ts` (the client those functions take), `client.ts`
+ * (the client class, one method per operation). Returns package-relative paths → contents.
  */
 export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagnostics, version: string, timer = new StageTimer()): Promise<Map<string, string>> {
   const sources = new Map<string, string>(runtimeSources());
   const runtimeValues = await runtimeValueExports();
   const described: { names: ApiNames; operations: OperationModel[] }[] = [];
-  for (const { api, document } of apis) {
+  const sourcesOfApis: ApiSources[] = [];
+  for (const { api, document, sources: pages } of apis) {
     const names = apiNames(api, document);
     const { models, unclassifiedCursors } = operationModels(document, entryValueNames(names, runtimeValues));
     for (const op of unclassifiedCursors) {
@@ -48,17 +52,26 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
     });
     sources.set(`src/${names.entry}.ts`, entrySource(names));
     described.push({ names, operations: models });
+    sourcesOfApis.push({ api, operations: models, operationPages: pages?.operations ?? new Map(), schemaPages: pages?.schemas ?? new Map() });
   }
   const apiNamesList = described.map((d) => d.names);
   sources.set('package.json', packageJson({ version, kalshiApiVersions: apiVersions(apis), apis: apiNamesList, openapiFetchVersion: toolVersions()['openapi-fetch']! }));
   sources.set('tsconfig.json', tsconfigJson());
   sources.set('README.md', packageReadme({ packageName: PACKAGE_NAME, builtFrom: builtFrom(apis), apis: described }));
+  // The type check reads the sources as emitted (formatting changes no type) and runs beside format and build.
+  const checking = typecheckInWorker(sources).then(
+    (problems) => ({ problems }),
+    (error: unknown) => ({ failure: error instanceof Error ? error.message : String(error) }),
+  );
   const typeOnly = new Set(apis.map(({ api }) => `src/${api}/types.ts`));
   const keep = new Set([...[...sources.keys()].filter((path) => path.startsWith('src/runtime/')), ...typeOnly, 'README.md']);
   const formatted = await timer.run('format', () => formatFiles(sources, keep));
   const build = await timer.run('build', () => buildPackage(formatted, typeOnly));
   for (const error of build.errors) diagnostics.error('package-build-failed', error, { file: 'generated/' });
   for (const [path, text] of build.files) formatted.set(path, text.startsWith(GENERATED_HEADER) ? text : withHeader(text));
+  const checked = await timer.run('typecheck', () => checking);
+  if ('failure' in checked) diagnostics.error('package-typecheck-failed', `the generated package could not be type-checked: ${checked.failure}`);
+  else reportTypeProblems(checked.problems, sourcesOfApis, diagnostics);
   return formatted;
 }
 

@@ -34,17 +34,29 @@ export interface OperationModel {
   requiredQuery: boolean;
   /** The request body: media type, whether it is required, its fields (object bodies) and its component. */
   body?: { mediaType: string; required: boolean; fields?: string[]; requiredFields: boolean; schemaName?: string };
-  /**
-   * The success status, whether it carries a JSON body, the component it is when it is one, and whether it is
-   * a plain object (an interface can extend it).
-   */
-  success?: { status: string; json: boolean; schemaName?: string; object: boolean };
+  success?: SuccessModel;
   pagination?: PaginationModel;
   /**
    * An order-creating body: it accepts `client_order_id` (and is not an amendment, whose `client_order_id`
    * names the existing order). Kalshi never reuses a client order id, so a retry with the same one is safe.
    */
   idempotencyKey: boolean;
+}
+
+export interface SuccessModel {
+  /** `200`, `201`, ... or the range `2XX`. */
+  status: string;
+  json: boolean;
+  /** The JSON media type read (`application/json`, `application/problem+json`, ...), when `json`. */
+  mediaType?: string;
+  /** The component the JSON body is, when it is one. */
+  schemaName?: string;
+  /** A plain object (an interface can extend its type). */
+  object: boolean;
+  /** How a body that is not JSON is handed to the caller: a byte stream (events, octets), text, or a Blob. */
+  parseAs?: 'stream' | 'text' | 'blob';
+  /** JSON and other media types (e.g. an event stream the caller opts into): the function reads the JSON one. */
+  otherMediaTypes: boolean;
 }
 
 /**
@@ -113,9 +125,17 @@ function operationModel(document: JsonObject, method: HttpMethod, path: string, 
   if (typeof operation.description === 'string') model.description = operation.description;
   if (body) model.body = body;
   if (success) {
-    model.success = { status: success.status, json: success.schema !== undefined, object: isPlainObject(document, success.schema) };
+    model.success = {
+      status: success.status,
+      json: success.schema !== undefined,
+      object: isPlainObject(document, success.schema),
+      otherMediaTypes: success.others.length > 0,
+    };
+    if (success.mediaType) model.success.mediaType = success.mediaType;
     const ref = isObject(success.schema) && typeof success.schema.$ref === 'string' ? componentName(success.schema.$ref) : undefined;
     if (ref) model.success.schemaName = ref;
+    const parseAs = success.schema === undefined ? parseModeOf(success.others) : undefined;
+    if (parseAs) model.success.parseAs = parseAs;
   }
   const pagination = success?.schema ? detectPagination(document, model.queryParameters, success.schema) : undefined;
   if (pagination) model.pagination = pagination;
@@ -144,14 +164,35 @@ function requestBody(document: JsonObject, operation: JsonObject): OperationMode
   return result;
 }
 
-function successResponse(document: JsonObject, operation: JsonObject): { status: string; schema?: unknown } | undefined {
+/** The lowest 2xx status (else the `2XX` range), its JSON media type and schema, and its other media types. */
+function successResponse(
+  document: JsonObject,
+  operation: JsonObject,
+): { status: string; mediaType?: string; schema?: unknown; others: string[] } | undefined {
   const responses = isObject(operation.responses) ? operation.responses : {};
-  const status = Object.keys(responses).filter((s) => /^2\d\d$/.test(s)).sort(compareText)[0];
+  const codes = Object.keys(responses).sort(compareText);
+  const status = codes.find((s) => /^2\d\d$/.test(s)) ?? codes.find((s) => s === '2XX');
   if (!status) return undefined;
   const response = resolveRef(document, responses[status]);
   const content = response && isObject(response.content) ? response.content : {};
-  const json = content['application/json'];
-  return isObject(json) && json.schema !== undefined ? { status, schema: json.schema } : { status };
+  const types = Object.keys(content).sort(compareText);
+  const mediaType = types.includes('application/json') ? 'application/json' : types.find(isJsonMediaType);
+  const media = mediaType ? content[mediaType] : undefined;
+  const others = types.filter((t) => t !== mediaType);
+  return isObject(media) && media.schema !== undefined ? { status, mediaType: mediaType!, schema: media.schema, others } : { status, others };
+}
+
+function isJsonMediaType(type: string): boolean {
+  return /^application\/([\w.-]+\+)?json\b/i.test(type);
+}
+
+/** Event streams, NDJSON and octets arrive as a stream; other text as a string; images, PDFs and the rest as a Blob. */
+function parseModeOf(mediaTypes: readonly string[]): SuccessModel['parseAs'] {
+  const first = mediaTypes[0];
+  if (!first) return undefined;
+  if (/^(text\/event-stream|application\/(x-)?ndjson|application\/octet-stream)/i.test(first)) return 'stream';
+  if (/^text\//i.test(first) || /^application\/(xml|yaml|x-yaml)/i.test(first)) return 'text';
+  return 'blob';
 }
 
 /** An object schema that is not nullable nor a union: its type is an object literal an interface can extend. */

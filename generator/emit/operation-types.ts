@@ -40,6 +40,9 @@ export interface TypeNaming {
   parameters: ReadonlyMap<string, { query?: string; header?: string }>;
 }
 
+/** What `callOperation` hands back for a body that is not JSON, by its `parseAs`. */
+const PARSED_AS = { stream: 'ReadableStream<Uint8Array> | null', text: 'string', blob: 'Blob' } as const;
+
 export function operationTypes(op: OperationModel, naming: TypeNaming): OperationTypeNames {
   const ref = `operations[${JSON.stringify(op.operationId)}]`;
   const result: OperationTypeNames = {
@@ -66,6 +69,7 @@ export function operationTypes(op: OperationModel, naming: TypeNaming): Operatio
   parameterTypes(op, ref, result, name, component, named);
   result.parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   if (op.success?.json) responseTypes(op, ref, result, name, component);
+  if (op.success?.parseAs) result.responseType = PARSED_AS[op.success.parseAs];
   if (op.pagination?.itemsKey !== undefined) {
     const schema = component(op.pagination.itemSchemaName);
     const itemName = name(`${op.typeStem}Item`, `${op.typeStem}PageItem`);
@@ -153,7 +157,8 @@ function responseTypes(op: OperationModel, ref: string, result: OperationTypeNam
     if (alias !== schema) result.declarations.push({ kind: 'alias', name: alias, type: schema, doc: `Success body of \`${op.wrapperName}\`.` });
     return;
   }
-  const type = `${ref}["responses"][${success.status}]["content"]["application/json"]`;
+  const status = /^\d+$/.test(success.status) ? success.status : JSON.stringify(success.status);
+  const type = `${ref}["responses"][${status}]["content"][${JSON.stringify(success.mediaType ?? 'application/json')}]`;
   result.responseType = name(preferred, `${op.typeStem}ResponseBody`);
   const doc = `Success body of \`${op.wrapperName}\`.`;
   result.declarations.push(

@@ -5,7 +5,8 @@ import type { Page, YamlBlock } from './page.ts';
 import { readPageMeta } from './page-meta.ts';
 import { readListings } from './listing.ts';
 import { readPages } from './read-pages.ts';
-import { parseYaml, YamlError } from './yaml.ts';
+import { parseYaml, YamlError, type ParsedYaml } from './yaml.ts';
+import { RESERVED_KEY } from './yaml-tree.ts';
 
 /**
  * Stage 1, ingest: reads every page of the specs folder, splits off its metadata, finds its YAML
@@ -41,13 +42,16 @@ export function ingestPage(file: string, text: string, diagnostics: Diagnostics)
   if (unterminated.length > 0) return undefined;
   const blocks: YamlBlock[] = [];
   for (const fence of fences) {
+    let yaml: ParsedYaml;
     try {
-      blocks.push({ fence, yaml: parseYaml(fence.body, fence.line + 1) });
+      yaml = parseYaml(fence.body, fence.line + 1);
     } catch (error) {
       if (!(error instanceof YamlError)) throw error;
       diagnostics.error(error.code, `${error.message}; fix the YAML or re-scrape the page`, { file, line: error.line });
       return undefined;
     }
+    if (!reportFindings(file, yaml, diagnostics)) return undefined;
+    blocks.push({ fence, yaml });
   }
   const kind = classifyPage(file, text, blocks);
   if (kind === 'no-openapi') {
@@ -55,4 +59,24 @@ export function ingestPage(file: string, text: string, diagnostics: Diagnostics)
     return undefined;
   }
   return { file, text, meta, kind, blocks };
+}
+
+/** Reports what the YAML tree holds that later stages cannot carry; false when the page must not be used. */
+function reportFindings(file: string, yaml: ParsedYaml, diagnostics: Diagnostics): boolean {
+  const { reservedKeys, controlCharacters } = yaml.findings;
+  for (const path of reservedKeys) {
+    diagnostics.error(
+      'name-reserved',
+      `"${RESERVED_KEY}" is used as a name at ${path.slice(0, -1).join('.') || 'the top level'}: JavaScript objects cannot hold it as a key, so the generator refuses it; rename it on the page`,
+      { file, line: yaml.lineOf(path) },
+    );
+  }
+  if (controlCharacters.count > 0) {
+    diagnostics.warn(
+      'yaml-control-character',
+      `${controlCharacters.count} YAML string(s) hold control characters (escapes such as "\\0"); each was replaced with U+FFFD`,
+      { file, line: yaml.lineOf(controlCharacters.first ?? []) },
+    );
+  }
+  return reservedKeys.length === 0;
 }

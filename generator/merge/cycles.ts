@@ -40,7 +40,7 @@ function aliasRefs(schema: JsonObject): string[] {
 }
 
 /** Each elementary cycle found by depth-first search, reported once, starting at its smallest name. */
-function findCycles(names: readonly string[], edges: (name: string) => string[]): string[][] {
+export function findCycles(names: readonly string[], edges: (name: string) => string[]): string[][] {
   const state = new Map<string, 'active' | 'done'>();
   const stack: string[] = [];
   const found = new Map<string, string[]>();

@@ -1,4 +1,4 @@
-import { compareText, type Diagnostics } from '../diagnostics/diagnostic.ts';
+import { compareText, type Diagnostics, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { isObject, type JsonObject } from '../openapi/json.ts';
 import type { ComponentKind, PageFragment } from '../normalise/fragment.ts';
 import { chooseComponents, reportComponentConflicts, type ComponentTable } from './components.ts';
@@ -9,6 +9,8 @@ import type { Candidate } from './candidate.ts';
 import { chooseOperations, type OperationOptions } from './operations.ts';
 import { isLive } from './precedence.ts';
 import { typeNullableRefs } from './nullable-refs.ts';
+import { reconcilePathParameters } from './path-parameters.ts';
+import { dropCookieParameters } from './cookie-parameters.ts';
 import { reachableComponents, resolveDangling } from './references.ts';
 import { mapComponentSchemas, mapOperationSchemas } from '../openapi/schema-walk.ts';
 
@@ -18,6 +20,13 @@ export interface MergedApi {
   /** `trade`, `perps`, or another API's short name. */
   api: string;
   document: JsonObject;
+  /** The page each operation (`get /path`) and each component schema of the document comes from. */
+  sources?: MergedSources;
+}
+
+export interface MergedSources {
+  operations: Map<string, SourceLocation>;
+  schemas: Map<string, SourceLocation>;
 }
 
 /**
@@ -36,10 +45,11 @@ export function merge(fragments: readonly PageFragment[], diagnostics: Diagnosti
 
 function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: Diagnostics, options: MergeOptions): MergedApi | undefined {
   const table = chooseComponents(fragments);
-  const operations = enforceUniqueOperationIds(chooseOperations(fragments, diagnostics, options), diagnostics).map((op) => ({
-    ...op,
-    operation: mapOperationSchemas(resolveDangling(op.operation, table, op.source, diagnostics), (s) => typeNullableRefs(s, table)),
-  }));
+  const operations = enforceUniqueOperationIds(chooseOperations(fragments, diagnostics, options), diagnostics).map((op) => {
+    const resolved = { ...op, operation: resolveDangling(op.operation, table, op.source, diagnostics) };
+    const withoutCookies = { ...op, operation: dropCookieParameters(resolved, table, diagnostics) };
+    return { ...op, operation: mapOperationSchemas(reconcilePathParameters(withoutCookies, table, diagnostics), (s) => typeNullableRefs(s, table)) };
+  });
   if (operations.length === 0) return undefined;
   const components: Partial<Record<ComponentKind, Record<string, JsonObject>>> = {};
   const include = (kind: ComponentKind, name: string) => {
@@ -51,9 +61,13 @@ function mergeApi(api: string, fragments: readonly PageFragment[], diagnostics: 
   for (const { kind, name } of reachableComponents(operations.map((op) => op.operation), table)) include(kind, name);
   for (const name of usedSecuritySchemes(operations, table, diagnostics)) include('securitySchemes', name);
   checkSchemaCycles(Object.keys(components.schemas ?? {}), table, diagnostics);
+  const sources: MergedSources = {
+    operations: new Map(operations.map((op) => [`${op.method} ${op.path}`, op.source])),
+    schemas: new Map(Object.keys(components.schemas ?? {}).map((name) => [name, table.schemas.get(name)!.source])),
+  };
   // The document's version, servers and description come from the live pages when the docs site lists any.
   const live = fragments.filter((f) => isLive(f.page));
-  return { api, document: assembleDocument(api, live.length > 0 ? live : fragments, operations, components) };
+  return { api, document: assembleDocument(api, live.length > 0 ? live : fragments, operations, components), sources };
 }
 
 function usedSecuritySchemes(operations: readonly Candidate[], table: ComponentTable, diagnostics: Diagnostics): string[] {

@@ -4,17 +4,32 @@ import type { ComponentTable } from './components.ts';
 import { parseRef } from './references.ts';
 
 /**
- * OpenAPI 3.0.3 gives `nullable` meaning only next to `type` (§4.7.24.1, "nullable"). A nullable reference,
- * written `{allOf: [{$ref}], nullable: true}` by the clean-up, therefore also gets the referenced schema's
- * `type`, so validators accept it and generators emit `T | null`.
+ * OpenAPI 3.0.3 gives `nullable` meaning only next to `type` (§4.7.24.1, "nullable"), and the validator refuses
+ * it elsewhere. Each `nullable` without a `type` is settled here, where referenced schemas are known:
+ * - a nullable reference or composition whose members share one type gets that `type` (`T | null`);
+ * - a schema that allows only null (`enum: [null]`) becomes `{type: string, nullable: true, enum: [null]}`;
+ * - members of different types: the null alternative becomes a branch of its own (`anyOf: [..., NULL]`);
+ * - no type and no members (any value): `nullable` is dropped, any value already includes null.
  */
+export const NULL_SCHEMA: JsonObject = { type: 'string', nullable: true, enum: [null] };
+
 export function typeNullableRefs(schema: JsonObject, table: ComponentTable): JsonObject {
   return mapSchemaTree(schema, (node) => {
     if (node.nullable !== true || node.type !== undefined) return node;
+    if (Array.isArray(node.enum) && node.enum.every((v) => v === null)) return { type: 'string', ...node };
     const members = [node.allOf, node.oneOf, node.anyOf].flatMap((l) => (Array.isArray(l) ? l : []));
     const types = new Set(members.map((m) => (isObject(m) ? typeOf(m, table, 0) : undefined)));
     const [only] = [...types];
-    return types.size === 1 && typeof only === 'string' ? { type: only, ...node } : node;
+    if (types.size === 1 && typeof only === 'string') return { type: only, ...node };
+    const { nullable: _nullable, ...rest } = node;
+    if (members.length === 0) return rest;
+    for (const key of ['anyOf', 'oneOf'] as const) {
+      const list = rest[key];
+      if (Array.isArray(list)) return { ...rest, [key]: [...list, NULL_SCHEMA] };
+    }
+    const { allOf, ...siblings } = rest;
+    const whole: JsonObject = Array.isArray(allOf) && allOf.length === 1 && isObject(allOf[0]) ? allOf[0] : { allOf: allOf ?? [] };
+    return { ...siblings, anyOf: [whole, NULL_SCHEMA] };
   });
 }
 

@@ -34,12 +34,31 @@ export function resolveDangling(value: JsonObject, table: ComponentTable, source
     }
     const out: JsonObject = {};
     for (const [key, child] of Object.entries(v)) {
-      const mapped = visit(child);
+      const mapped = key === 'discriminator' && isObject(child) ? resolvedMapping(child) : visit(child);
       if (mapped !== undefined) out[key] = mapped;
     }
     return out;
   };
+  /** Discriminator mapping values are references too: one naming no schema is dropped, with a warning. */
+  const resolvedMapping = (discriminator: JsonObject): JsonObject => {
+    if (!isObject(discriminator.mapping)) return discriminator;
+    const mapping: JsonObject = {};
+    for (const [value, ref] of Object.entries(discriminator.mapping)) {
+      const target = typeof ref === 'string' ? mappingTarget(ref) : undefined;
+      if (target && table.schemas.has(target)) mapping[value] = ref;
+      else diagnostics.warn('ref-unresolved', `discriminator mapping "${value}" → ${JSON.stringify(ref)} names no schema on any page; dropped`, source);
+    }
+    const { mapping: _all, ...rest } = discriminator;
+    return Object.keys(mapping).length > 0 ? { ...rest, mapping } : rest;
+  };
   return visit(value) as JsonObject;
+}
+
+/** A mapping value is a `#/components/schemas/...` reference or a bare schema name (OpenAPI 3.0 §4.7.25). */
+function mappingTarget(ref: string): string | undefined {
+  if (!ref.startsWith('#')) return /^[A-Za-z0-9._-]+$/.test(ref) ? ref : undefined;
+  const target = parseRef(ref);
+  return target?.kind === 'schemas' ? target.name : undefined;
 }
 
 function standIn(ref: string, kind: ComponentKind | undefined): JsonValue | undefined {
@@ -78,12 +97,19 @@ export function reachableComponents(roots: readonly JsonValue[], table: Componen
   return order;
 }
 
+/** Every `$ref` under `value`, and the schemas discriminator mappings name (they must be in the document too). */
 export function refsIn(value: JsonValue): string[] {
   const refs: string[] = [];
   const visit = (v: JsonValue) => {
     if (Array.isArray(v)) v.forEach(visit);
     else if (isObject(v)) {
       if (typeof v.$ref === 'string') refs.push(v.$ref);
+      if (isObject(v.discriminator) && isObject(v.discriminator.mapping)) {
+        for (const ref of Object.values(v.discriminator.mapping)) {
+          const name = typeof ref === 'string' ? mappingTarget(ref) : undefined;
+          if (name) refs.push(`#/components/schemas/${name}`);
+        }
+      }
       for (const [key, child] of Object.entries(v)) if (key !== '$ref') visit(child);
     }
   };

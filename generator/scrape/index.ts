@@ -5,6 +5,7 @@ import { sitemapPages, sitemapUrl, type SitemapPage } from './sitemap.ts';
 import { planUpdate, type SpecsUpdate } from './specs-update.ts';
 import { readManifest, type FailedPage } from '../specs-folder/manifest.ts';
 import { writeOutputDir } from '../write/atomic-dir.ts';
+import { recoverLeftovers } from '../write/leftovers.ts';
 
 export const DEFAULT_SITE = CANONICAL_SITE;
 
@@ -97,6 +98,8 @@ export async function scrape(options: ScrapeOptions): Promise<ScrapeResult> {
   result.failed = failed.map(({ file, error }) => ({ file, error })).sort((a, b) => (a.file < b.file ? -1 : 1));
   if (failed.length > 0 && !options.allowPartial) return result;
 
+  // A scrape killed mid-swap left the folder renamed aside: put it back before reading what it holds.
+  recoverLeftovers(options.specsDir);
   const previous = readManifest(options.specsDir);
   const update = planUpdate(
     {

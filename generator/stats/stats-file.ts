@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BASELINE_FILE } from '../diagnostics/baseline.ts';
+import { hashSpecs } from '../ingest/list-pages.ts';
 import { isObject } from '../openapi/json.ts';
 import { listFiles } from '../write/list-files.ts';
 
@@ -35,10 +36,10 @@ export interface Stats extends Inputs {
   files: Record<string, string>;
 }
 
-/** A hash of every file below `dir` (paths and bytes), but those in `exclude`. */
-export function hashTree(dir: string, exclude: ReadonlySet<string> = new Set()): string {
+/** A hash of every file below `dir` (paths and bytes). */
+export function hashTree(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of listFiles(dir).filter((f) => !exclude.has(f))) {
+  for (const file of listFiles(dir)) {
     hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
   }
   return hash.digest('hex');
@@ -59,7 +60,7 @@ const NOT_INPUTS = new Set([BASELINE_FILE]);
 export function generationInputs(specsDir: string, options: OutputOptions): Inputs {
   const hash = createHash('sha256');
   for (const part of OUTPUT_SHAPING) hash.update(part).update('\0').update(hashPath(join(REPO_ROOT, 'generator', part)));
-  return { specs: hashTree(specsDir, NOT_INPUTS), generator: hash.digest('hex'), tools: toolVersions(), options };
+  return { specs: hashSpecs(specsDir, NOT_INPUTS), generator: hash.digest('hex'), tools: toolVersions(), options };
 }
 
 function hashPath(path: string): string {

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PREVIOUS_SUFFIX, STAGING_SUFFIX } from './leftovers.ts';
 import { listFiles } from './list-files.ts';
 
 /** A file's content: text (written as UTF-8) or bytes (written as they are). */
@@ -8,14 +9,16 @@ export type FileContent = string | Uint8Array;
 /**
  * Replaces the whole output folder with `files` (relative path → content) atomically: everything is written
  * to a sibling staging folder first, then swapped in with two renames. A run that fails before the swap
- * leaves the previous output untouched; a run whose files equal the current ones touches nothing.
- * Returns whether anything changed.
+ * leaves the previous output untouched; a run whose files equal the current ones touches nothing. What a
+ * killed run leaves behind is cleaned up by the next (`leftovers.ts`). Returns whether anything changed.
  */
 export function writeOutputDir(outDir: string, files: ReadonlyMap<string, FileContent>): boolean {
-  recoverInterruptedSwap(outDir);
+  for (const path of files.keys()) {
+    if (!isPlainRelative(path)) throw new Error(`refusing to write "${path}": not a plain relative path inside the output folder`);
+  }
   if (sameContents(outDir, files)) return false;
-  const staging = `${outDir}.next-${process.pid}`;
-  const previous = `${outDir}.prev-${process.pid}`;
+  const staging = `${outDir}${STAGING_SUFFIX}${process.pid}`;
+  const previous = `${outDir}${PREVIOUS_SUFFIX}${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
     for (const [path, content] of files) {
@@ -30,19 +33,19 @@ export function writeOutputDir(outDir: string, files: ReadonlyMap<string, FileCo
   }
   const hadPrevious = existsSync(outDir);
   if (hadPrevious) renameSync(outDir, previous);
-  renameSync(staging, outDir);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (hadPrevious) renameSync(previous, outDir);
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   if (hadPrevious) rmSync(previous, { recursive: true, force: true });
   return true;
 }
 
-/** A crash between the two renames leaves `<out>.prev-<pid>` and no `<out>`: put it back. */
-function recoverInterruptedSwap(outDir: string): void {
-  if (existsSync(outDir)) return;
-  const parent = dirname(outDir);
-  if (!existsSync(parent)) return;
-  const base = outDir.slice(parent.length + 1);
-  const leftover = readdirSync(parent).find((name) => name.startsWith(`${base}.prev-`));
-  if (leftover) renameSync(join(parent, leftover), outDir);
+function isPlainRelative(path: string): boolean {
+  return path.length > 0 && !path.startsWith('/') && path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 function sameContents(outDir: string, files: ReadonlyMap<string, FileContent>): boolean {

@@ -1,7 +1,9 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../generator/diagnostics/diagnostic.ts';
+import { hashSpecs } from '../../generator/ingest/list-pages.ts';
 import { readPages } from '../../generator/ingest/read-pages.ts';
 import { specsDir } from '../support/pages.ts';
 
@@ -29,5 +31,47 @@ describe('readPages', () => {
     const diagnostics = new Diagnostics();
     expect(readPages(dir, diagnostics)).toEqual([]);
     expect(diagnostics.sorted()[0]).toMatchObject({ code: 'page-too-large', severity: 'error', source: { file: 'huge.md' } });
+  });
+
+  it('names symbolic links (to pages or folders) and special files instead of following or opening them', () => {
+    const outside = specsDir({ 'x.md': '# outside', 'sub/y.md': '# y' });
+    const dir = specsDir({ 'ok.md': 'fine' });
+    symlinkSync(join(outside, 'x.md'), join(dir, 'file-link.md'));
+    symlinkSync(join(outside, 'sub'), join(dir, 'folder-link'));
+    symlinkSync(dir, join(dir, 'loop'));
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.md')]).status).toBe(0);
+    const diagnostics = new Diagnostics();
+    expect(readPages(dir, diagnostics).map((p) => p.file)).toEqual(['ok.md']);
+    expect(diagnostics.sorted().map((d) => [d.code, d.source?.file])).toEqual([
+      ['page-symlink', 'file-link.md'],
+      ['page-symlink', 'folder-link'],
+      ['page-symlink', 'loop'],
+      ['page-not-a-file', 'pipe.md'],
+    ]);
+  });
+
+  it('replaces raw control characters (a NUL) and warns with the line of the first', () => {
+    const dir = specsDir({ 'nul.md': 'line one\nline\u0000two\u001b\n' });
+    const diagnostics = new Diagnostics();
+    expect(readPages(dir, diagnostics)[0]!.text).toBe('line one\nline\uFFFDtwo\uFFFD\n');
+    expect(diagnostics.sorted()).toEqual([expect.objectContaining({ code: 'page-control-character', severity: 'warning', source: { file: 'nul.md', line: 2 } })]);
+  });
+});
+
+describe('hashSpecs', () => {
+  it('covers what the reader sees: a link\'s target path, never the target\'s content', () => {
+    const outside = specsDir({ 'x.md': 'one' });
+    const dir = specsDir({ 'a.md': 'a' });
+    const bare = hashSpecs(dir);
+    symlinkSync(join(outside, 'x.md'), join(dir, 'link.md'));
+    const linked = hashSpecs(dir);
+    expect(linked).not.toBe(bare);
+    writeFileSync(join(outside, 'x.md'), 'two');
+    expect(hashSpecs(dir)).toBe(linked);
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'HEAD'), 'ref');
+    expect(hashSpecs(dir)).toBe(linked);
+    writeFileSync(join(dir, 'a.md'), 'b');
+    expect(hashSpecs(dir)).not.toBe(linked);
   });
 });

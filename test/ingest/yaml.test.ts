@@ -47,6 +47,35 @@ describe('parseYaml', () => {
     expect(failure(text).code).toBe(code);
   });
 
+  it.each([
+    ['a 10,000-deep block sequence', `${'- '.repeat(10_000)}end`],
+    ['a 2,000-deep flow sequence', `${'['.repeat(2_000)}${']'.repeat(2_000)}`],
+    ['65 nested maps', Array.from({ length: 65 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' end'],
+  ])('refuses %s as too deep, with the page line', (_name, text) => {
+    const error = failure(text, 7);
+    expect(error.code).toBe('yaml-too-deep');
+    expect(error.line).toBeGreaterThanOrEqual(7);
+  });
+
+  it('accepts 60 nested maps (real pages stay under 20)', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' end';
+    expect(parseYaml(text).findings.tooDeep).toBeUndefined();
+  });
+
+  it('finds __proto__ keys with their path, kept as own keys', () => {
+    const parsed = parseYaml('components:\n  schemas:\n    __proto__:\n      type: object\n', 3);
+    expect(parsed.findings.reservedKeys).toEqual([['components', 'schemas', '__proto__']]);
+    expect(parsed.lineOf(parsed.findings.reservedKeys[0]!)).toBe(5);
+    expect(Object.keys((parsed.value as any).components.schemas)).toEqual(['__proto__']);
+  });
+
+  it('replaces control characters from YAML escapes, and counts them', () => {
+    const parsed = parseYaml('a: "x\\0y"\nb:\n  - "\\e"\n"k\\x01": 1\n');
+    expect(parsed.value).toEqual({ a: 'x\uFFFDy', b: ['\uFFFD'], 'k\uFFFD': 1 });
+    expect(parsed.findings.controlCharacters.count).toBe(3);
+    expect(parsed.findings.controlCharacters.first).toEqual(['a']);
+  });
+
   it('reports the page line of a syntax error', () => {
     const error = failure('a: 1\nb: [1, 2\nc: 3\n', 20);
     expect(error.line).toBeGreaterThanOrEqual(21);

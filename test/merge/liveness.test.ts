@@ -14,7 +14,7 @@ function page(info: Partial<PageInfo> & { file: string }, ops: Op[], schemas: Re
     operations: ops.map((op, i) => ({
       method: (op.method ?? 'get') as 'get',
       path: op.path ?? '/x',
-      operation: { operationId: `Op${i}`, responses: { '200': { description: 'OK' } }, ...op.operation } as never,
+      operation: { operationId: `Op${i}`, parameters: pathParameters(op.path ?? '/x'), responses: { '200': { description: 'OK' } }, ...op.operation } as never,
       source: { file: info.file, line: 10 + i },
       ...(op.sdkMethod ? { sdkMethod: op.sdkMethod } : {}),
     })),
@@ -22,6 +22,9 @@ function page(info: Partial<PageInfo> & { file: string }, ops: Op[], schemas: Re
     servers: [{ url: `https://${info.file.replace(/\W/g, '')}.example/trade-api/v2` }],
   };
 }
+
+/** Every `{name}` of the path, declared (as pages do). */
+const pathParameters = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
 
 function run(fragments: PageFragment[], options: MergeOptions = {}) {
   const diagnostics = new Diagnostics();

@@ -106,9 +106,11 @@ describe('merge', () => {
 
   it('never adds an operation only an SDK page has; reports its methods as mapping to live operations or none', () => {
     const { document, diagnostics } = run([
-      fragment({ file: 'spec.md', date: '2026-01-01' }, [{ method: 'put', path: '/groups/{id}/reset', operation: { operationId: 'Reset' } }]),
+      fragment({ file: 'spec.md', date: '2026-01-01' }, [
+        { method: 'put', path: '/groups/{id}/reset', operation: { operationId: 'Reset', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } },
+      ]),
       fragment({ file: 'sdk.md', kind: 'sdk-reference', date: '2026-05-01' }, [
-        { method: 'put', path: '/groups/{group_id}/reset', sdkMethod: 'resetGroup', operation: { operationId: 'ResetGroup' } },
+        { method: 'put', path: '/groups/{group_id}/reset', sdkMethod: 'resetGroup', operation: { operationId: 'ResetGroup', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } },
         { method: 'post', path: '/groups/{group_id}/reset', sdkMethod: 'resetGroupPost', operation: { operationId: 'ResetGroupPost' } },
         { method: 'get', path: '/extra', sdkMethod: 'getExtra', operation: { operationId: 'GetExtra' } },
       ]),

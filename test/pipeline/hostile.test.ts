@@ -1,97 +1,187 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readReport, runCli } from '../support/cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../generator/write/list-files.ts';
+import { readReport, runCli, type CliRun } from '../support/cli.ts';
 import { embeddedPage, oneOperation, specsDir } from '../support/pages.ts';
 
-const GOOD = embeddedPage(oneOperation('get', '/good', { operationId: 'GetGood' }));
-const ref = (name: string) => ({ responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } } } });
+/**
+ * Hostile inputs through the CLI, as a user meets them. Each folder of pages is run once: every page must end in
+ * its own named diagnostic at its own file (never an internal error, exit 70), whatever the other pages hold.
+ */
 
-/** Runs the CLI over `files` into an output folder that already holds a previous generation. */
-function generateInto(files: Record<string, string>, extra: string[] = []) {
-  const specs = specsDir({ 'good.md': GOOD });
-  const work = mkdtempSync(join(tmpdir(), 'hostile-'));
-  const out = join(work, 'generated');
-  const report = join(work, 'report.json');
-  expect(runCli(['--specs', specs, '--out', out]).status).toBe(0);
-  writeFileSync(join(out, 'previous.txt'), 'kept');
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(specs, name), text);
-  const before = readdirSync(join(out, 'openapi')).map((f) => readFileSync(join(out, 'openapi', f), 'utf8'));
-  const run = runCli(['--specs', specs, '--out', out, '--report', report, ...extra]);
-  const after = existsSync(join(out, 'openapi')) ? readdirSync(join(out, 'openapi')).map((f) => readFileSync(join(out, 'openapi', f), 'utf8')) : [];
-  return { run, report: readReport(report), untouched: existsSync(join(out, 'previous.txt')) && JSON.stringify(before) === JSON.stringify(after), specs };
+const GOOD = embeddedPage(oneOperation('get', '/good', { operationId: 'GetGood' }));
+const ok = (name: string) => ({ responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } } } });
+const yamlPage = (body: string) => `# Page\n\n\`\`\`\`yaml /openapi.yaml get /x\n${body}\n\`\`\`\`\n`;
+const lol = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+  .concat(Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
+  .join('\n');
+
+/** file → the error it must produce. */
+const ERRORS: Record<string, [string, string]> = {
+  'malformed.md': ['yaml-malformed', yamlPage('openapi: 3.0.0\npaths: [unclosed')],
+  'unterminated.md': ['fence-unterminated', '# Bad\n\n````yaml /openapi.yaml get /bad\nopenapi: 3.0.0\n'],
+  'bomb.md': ['yaml-alias-bomb', yamlPage(lol)],
+  'deep.md': ['yaml-too-deep', yamlPage(`${'- '.repeat(10_000)}end`)],
+  'two.md': ['operation-id-duplicate', embeddedPage(oneOperation('get', '/two', { operationId: 'Same' }))],
+  'loop.md': [
+    'schema-ref-cycle',
+    embeddedPage(oneOperation('get', '/loop', { operationId: 'Loop', ...ok('A') }, { schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } })),
+  ],
+  'proto-schema.md': [
+    'name-reserved',
+    yamlPage('openapi: 3.0.0\npaths:\n  /p:\n    get:\n      operationId: P\n      responses: {}\ncomponents:\n  schemas:\n    __proto__:\n      type: object'),
+  ],
+  'dots.md': ['operation-path-invalid', embeddedPage(oneOperation('get', '/markets/../../admin', { operationId: 'Escape' }))],
+  'proto-param.md': ['operation-path-invalid', embeddedPage(oneOperation('get', '/things/{__proto__}', { operationId: 'Proto' }))],
+  'huge.md': ['page-too-large', ''],
+};
+
+/** An output folder as a previous run left it (the run below must not change it). */
+function previousOutput(): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'generated');
+  mkdirSync(out);
+  writeFileSync(join(out, 'stats.json'), '{"previous":true}\n');
+  writeFileSync(join(out, 'kept.txt'), 'kept');
+  return out;
 }
 
-describe('hostile pages', () => {
-  const failing: [string, Record<string, string>, string][] = [
-    ['malformed YAML', { 'bad.md': '# Bad\n\n````yaml /openapi.yaml get /bad\nopenapi: 3.0.0\npaths: [unclosed\n````\n' }, 'yaml-malformed'],
-    ['an unterminated fence', { 'bad.md': '# Bad\n\n````yaml /openapi.yaml get /bad\nopenapi: 3.0.0\n' }, 'fence-unterminated'],
-    [
-      'an alias bomb',
-      {
-        'bad.md':
-          '````yaml\na: &a ["x","x","x","x","x","x","x","x","x","x"]\n' +
-          Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(',')}]`).join('\n') +
-          '\n````\n',
-      },
-      'yaml-alias-bomb',
-    ],
-    [
-      'two pages giving one operationId to different paths',
-      {
-        'one.md': embeddedPage(oneOperation('get', '/one', { operationId: 'Same' })),
-        'two.md': embeddedPage(oneOperation('get', '/two', { operationId: 'Same' })),
-      },
-      'operation-id-duplicate',
-    ],
-    [
-      'schemas that are only references to each other',
-      { 'loop.md': embeddedPage(oneOperation('get', '/loop', { operationId: 'Loop', ...ref('A') }, { schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } })) },
-      'schema-ref-cycle',
-    ],
-  ];
-
-  it.each(failing)('%s: named error, exit 1, previous output untouched', (_name, files, code) => {
-    const { run, report, untouched } = generateInto(files);
-    expect(run.status).toBe(1);
-    const found = report.diagnostics.find((d) => d.code === code);
-    expect(found).toMatchObject({ severity: 'error', source: { file: expect.stringMatching(/\.md$/) } });
-    expect(run.stderr).toContain(code);
-    expect(run.stderr).toMatch(/was not changed/);
-    expect(untouched).toBe(true);
-  });
-
-  it('a 50 MB page: named error, no crash, previous output untouched', () => {
-    const specs = specsDir({ 'good.md': GOOD });
+describe('a folder of hostile pages', () => {
+  let run: CliRun;
+  let report: ReturnType<typeof readReport>;
+  let out: string;
+  beforeAll(() => {
+    const specs = specsDir({ 'good.md': GOOD, 'one.md': embeddedPage(oneOperation('get', '/one', { operationId: 'Same' })) });
+    for (const [file, [, text]] of Object.entries(ERRORS)) if (text) writeFileSync(join(specs, file), text);
     const fd = openSync(join(specs, 'huge.md'), 'w');
     writeSync(fd, '#', 50 * 1024 * 1024);
     closeSync(fd);
-    const work = mkdtempSync(join(tmpdir(), 'hostile-'));
-    const run = runCli(['--specs', specs, '--out', join(work, 'out'), '--report', join(work, 'r.json')]);
+    out = previousOutput();
+    run = runCli(['--specs', specs, '--out', out, '--report', join(out, '..', 'report.json')]);
+    report = readReport(join(out, '..', 'report.json'));
+  }, 120_000);
+
+  it('exits 1 with the diagnostics, never an internal error', () => {
     expect(run.status).toBe(1);
-    expect(readReport(join(work, 'r.json')).diagnostics[0]).toMatchObject({ code: 'page-too-large', source: { file: 'huge.md' } });
-    expect(existsSync(join(work, 'out'))).toBe(false);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(run.stderr).toMatch(/generation failed; .* was not changed/);
   });
 
-  it('a $ref that points nowhere: a warning naming page and line; --strict makes it fail', () => {
-    const files = { 'dangling.md': embeddedPage(oneOperation('get', '/d', { operationId: 'D', ...ref('Nowhere') })) };
-    const lenient = generateInto(files);
-    expect(lenient.run.status).toBe(0);
-    expect(lenient.report.diagnostics.find((d) => d.code === 'ref-unresolved')).toMatchObject({
-      severity: 'warning',
-      source: { file: 'dangling.md', line: expect.any(Number) },
-    });
-    const strict = generateInto(files, ['--strict']);
-    expect(strict.run.status).toBe(1);
-    expect(strict.untouched).toBe(true);
+  it.each(Object.entries(ERRORS).map(([file, [code]]) => [file, code]))('%s: %s, an error at that page', (file, code) => {
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code, severity: 'error', source: expect.objectContaining({ file }) }));
+    expect(run.stderr).toContain(code);
   });
 
-  it('a recursive schema is fine: generated, with a note', () => {
+  it('leaves the previous output as it was', () => {
+    expect(listFiles(out)).toEqual(['kept.txt', 'stats.json']);
+    expect(readFileSync(join(out, 'stats.json'), 'utf8')).toBe('{"previous":true}\n');
+  });
+});
+
+describe('a folder of pages with warnings, and the leftovers of a killed run', () => {
+  let specs: string;
+  let out: string;
+  let run: CliRun;
+  let report: ReturnType<typeof readReport>;
+  beforeAll(() => {
     const node = { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
-    const { run, report } = generateInto({ 'tree.md': embeddedPage(oneOperation('get', '/tree', { operationId: 'Tree', ...ref('Node') }, { schemas: { Node: node } })) });
-    expect(run.status).toBe(0);
-    expect(report.diagnostics.map((d) => d.code)).toContain('schema-circular');
+    const withNul = embeddedPage(oneOperation('get', '/nul', { operationId: 'Nul', description: 'escaped "\0" here' }), { title: 'Raw \u0000 title' });
+    specs = specsDir({
+      'good.md': GOOD,
+      'dangling.md': embeddedPage(oneOperation('get', '/d', { operationId: 'D', ...ok('Nowhere') })),
+      'tree.md': embeddedPage(oneOperation('get', '/tree', { operationId: 'Tree', ...ok('Node') }, { schemas: { Node: node } })),
+      'undeclared.md': embeddedPage(oneOperation('get', '/things/{thing_id}', { operationId: 'GetThing' })),
+      'nul.md': withNul,
+      'empty.md': '',
+      'plain.md': '# Title only\n\nSome words.\n',
+      'elsewhere/page.md': GOOD,
+    });
+    symlinkSync(join(specs, 'elsewhere'), join(specs, 'linked'));
+    expect(spawnSync('mkfifo', [join(specs, 'pipe.md')]).status).toBe(0);
+    out = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'generated');
+    const dead = spawnSync('true').pid!;
+    mkdirSync(`${out}.prev-${dead}`);
+    writeFileSync(join(`${out}.prev-${dead}`, 'stats.json'), '{}');
+    mkdirSync(`${out}.next-${dead}`);
+    run = runCli(['--specs', specs, '--out', out, '--report', join(out, '..', 'report.json')]);
+    report = readReport(join(out, '..', 'report.json'));
+  }, 120_000);
+
+  it('generates (exit 0), each page named by its warning', () => {
+    expect(run.status, run.stderr).toBe(0);
+    const found = report.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.source?.file]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['ref-unresolved', 'dangling.md'],
+        ['path-parameter-undeclared', 'undeclared.md'],
+        ['page-control-character', 'nul.md'],
+        ['yaml-control-character', 'nul.md'],
+        ['page-symlink', 'linked'],
+        ['page-not-a-file', 'pipe.md'],
+        ['page-empty', 'empty.md'],
+        ['page-without-openapi', 'plain.md'],
+      ]),
+    );
+    expect(report.diagnostics.find((d) => d.code === 'schema-circular')).toMatchObject({ severity: 'info', source: { file: 'tree.md' } });
+  });
+
+  it('prints diagnostics grouped by code with counts, ending with a summary line', () => {
+    expect(run.stderr).toMatch(/warning page-empty \(1\)\n {2}empty\.md/);
+    expect(run.stderr).toMatch(/warning page-symlink \(1\)\n {2}linked {2}symbolic link, not followed/);
+    expect(run.stderr).toMatch(/\d+ error\(s\), \d+ warning\(s\), \d+ info/);
+  });
+
+  it('recovers the output folder the killed run left aside and removes its staging folder', () => {
+    expect(report.diagnostics.filter((d) => d.code === 'output-recovered').map((d) => d.message)).toEqual([
+      expect.stringMatching(/^removed generated\.next-\d+, left by a run \(process \d+\) that was stopped$/),
+      expect.stringMatching(/^restored generated from generated\.prev-\d+/),
+    ]);
+    expect(readdirSync(join(out, '..')).sort()).toEqual(['generated', 'report.json']);
+  });
+
+  it('writes a package (type-checked in the run) with no control character in any file', () => {
+    const files = listFiles(out);
+    expect(files).toContain('src/trade/client.ts');
+    for (const file of files) expect(readFileSync(join(out, file), 'utf8'), file).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(readFileSync(join(out, 'src/trade/client.ts'), 'utf8')).toContain('thingId: ');
+  });
+
+  it('--strict fails on those warnings and leaves the output alone', () => {
+    const before = listFiles(out).map((f) => readFileSync(join(out, f), 'utf8'));
+    const strict = runCli(['--specs', specs, '--out', out, '--strict', '--force']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/--strict: new warnings count as errors/);
+    expect(listFiles(out).map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(before);
+  }, 120_000);
+});
+
+describe('output folders that would destroy work', () => {
+  /** A clone: `.git`, the pages, an uncommitted file. */
+  const clone = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clone-'));
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'specs'));
+    writeFileSync(join(dir, 'specs', 'good.md'), GOOD);
+    writeFileSync(join(dir, 'notes.txt'), 'uncommitted');
+    return dir;
+  };
+  const snapshot = (dir: string) => [...listFiles(dir), ...readdirSync(dir)].map((f) => (existsSync(join(dir, f)) ? f : `missing ${f}`));
+
+  it.each([
+    ['.', /it is the current directory/],
+    ['specs', /it is the specs folder/],
+    ['specs/generated', /inside the specs folder/],
+  ])('--out %s: exit 2, a clear message, nothing touched', (outArg, message) => {
+    const dir = clone();
+    const before = snapshot(dir);
+    const run = runCli(['--specs', 'specs', '--out', outArg], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/nothing was written or deleted/);
+    expect(snapshot(dir)).toEqual(before);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('uncommitted');
   });
 });
 
@@ -107,14 +197,5 @@ describe('CLI usage', () => {
     const help = runCli(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--strict/);
-  });
-
-  it('groups diagnostics by code with counts and ends with a summary line', () => {
-    const specs = specsDir({ 'good.md': GOOD, 'empty.md': '', 'plain.md': '# Title only\n\nSome words.\n' });
-    const run = runCli(['--specs', specs, '--dry-run']);
-    expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/warning page-empty \(1\)\n {2}empty\.md/);
-    expect(run.stderr).toMatch(/warning page-without-openapi \(1\)\n {2}plain\.md/);
-    expect(run.stderr).toMatch(/0 error\(s\), 2 warning\(s\)/);
   });
 });

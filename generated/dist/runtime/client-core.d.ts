@@ -118,14 +118,15 @@ export declare class ClientCore {
     withClientOrderId<T>(body: T, options?: RequestOptions): T;
     /**
      * The parsed body of a 2xx (undefined for 204 and empty bodies); otherwise throws the matching
-     * `KalshiApiError`. A 2xx body that is not JSON throws `KalshiResponseParseError`. Errors raised before the
+     * `KalshiApiError`. A 2xx body that is not JSON throws `KalshiResponseParseError` (`read` reads other media
+     * types: text, a Blob, the stream itself). Errors raised before the
      * request was sent (a serializer's, another middleware's) are passed on as they are.
      */
     unwrap<T>(result: Promise<{
         data?: T;
         error?: unknown;
         response: Response;
-    }>): Promise<T>;
+    }>, read?: (response: Response) => Promise<unknown>): Promise<T>;
     toJSON(): Record<string, unknown>;
     toString(): string;
 }

@@ -9,7 +9,8 @@
  * and bodies are built exactly as openapi-fetch builds them by default (form-exploded arrays, deep-object
  * objects, `encodeURIComponent`, JSON bodies), and responses are read the same way.
  */
-import type { ClientCore, RequestOptions } from "./client-core.js";
+import type { ClientCore, RequestOptions } from './client-core.js';
+import type { EncodedBody } from './body-encoders.js';
 export interface OperationCall {
     /** `GET`, `POST`, ... */
     method: string;
@@ -20,8 +21,13 @@ export interface OperationCall {
     pathParams?: Readonly<Record<string, unknown>>;
     query?: object | undefined;
     headers?: object | undefined;
-    /** A JSON body. */
+    /** The body: JSON unless `encodeBody` says otherwise. */
     body?: unknown;
+    /** A body of another media type: its encoder (see body-encoders.ts) and content type (none for multipart). */
+    encodeBody?: (body: unknown) => EncodedBody;
+    contentType?: string;
+    /** A success body that is not JSON: handed over as a byte stream, text or a Blob. */
+    parseAs?: 'stream' | 'text' | 'blob';
     /** An order-creating body: a `client_order_id` is added when missing, which makes the POST safe to retry. */
     clientOrderId?: boolean;
 }

@@ -209,10 +209,14 @@ export class ClientCore {
 
   /**
    * The parsed body of a 2xx (undefined for 204 and empty bodies); otherwise throws the matching
-   * `KalshiApiError`. A 2xx body that is not JSON throws `KalshiResponseParseError`. Errors raised before the
+   * `KalshiApiError`. A 2xx body that is not JSON throws `KalshiResponseParseError` (`read` reads other media
+   * types: text, a Blob, the stream itself). Errors raised before the
    * request was sent (a serializer's, another middleware's) are passed on as they are.
    */
-  async unwrap<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  async unwrap<T>(
+    result: Promise<{ data?: T; error?: unknown; response: Response }>,
+    read: (response: Response) => Promise<unknown> = readJsonBody,
+  ): Promise<T> {
     const { data, error, response } = await result;
     try {
       if (!response.ok) {
@@ -223,7 +227,7 @@ export class ClientCore {
         });
       }
       // `init()` asked for the body unread (`parseAs: 'stream'`); undefined means openapi-fetch saw none.
-      return (data === undefined || response.body === null ? undefined : await readJsonBody(response)) as T;
+      return (data === undefined || response.body === null ? undefined : await read(response)) as T;
     } finally {
       settleResponse(response);
     }

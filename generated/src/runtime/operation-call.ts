@@ -9,8 +9,9 @@
  * and bodies are built exactly as openapi-fetch builds them by default (form-exploded arrays, deep-object
  * objects, `encodeURIComponent`, JSON bodies), and responses are read the same way.
  */
-import type { ClientCore, RequestOptions } from "./client-core.js";
-import { encodePathValue } from "./path-params.js";
+import type { ClientCore, RequestOptions } from './client-core.js';
+import type { EncodedBody } from './body-encoders.js';
+import { encodePathValue } from './path-params.js';
 
 export interface OperationCall {
   /** `GET`, `POST`, ... */
@@ -22,19 +23,26 @@ export interface OperationCall {
   pathParams?: Readonly<Record<string, unknown>>;
   query?: object | undefined;
   headers?: object | undefined;
-  /** A JSON body. */
+  /** The body: JSON unless `encodeBody` says otherwise. */
   body?: unknown;
+  /** A body of another media type: its encoder (see body-encoders.ts) and content type (none for multipart). */
+  encodeBody?: (body: unknown) => EncodedBody;
+  contentType?: string;
+  /** A success body that is not JSON: handed over as a byte stream, text or a Blob. */
+  parseAs?: 'stream' | 'text' | 'blob';
   /** An order-creating body: a `client_order_id` is added when missing, which makes the POST safe to retry. */
   clientOrderId?: boolean;
 }
 
 /** Sends one call; resolves to the parsed success body, rejects with `KalshiError` subclasses. */
-export function callOperation<T>(
-  core: ClientCore,
-  call: OperationCall,
-  options?: RequestOptions,
-): Promise<T> {
-  return core.unwrap<T>(exchange(core, call, options));
+export function callOperation<T>(core: ClientCore, call: OperationCall, options?: RequestOptions): Promise<T> {
+  const parseAs = call.parseAs;
+  return core.unwrap<T>(exchange(core, call, options), parseAs && ((response) => readAs(response, parseAs)));
+}
+
+/** A success body that is not JSON, as asked for. */
+function readAs(response: Response, parseAs: 'stream' | 'text' | 'blob'): Promise<unknown> {
+  return parseAs === 'text' ? response.text() : parseAs === 'blob' ? response.blob() : Promise.resolve(response.body);
 }
 
 interface Outcome<T> {
@@ -49,31 +57,17 @@ async function exchange<T>(
   options: RequestOptions | undefined,
 ): Promise<Outcome<T>> {
   const operation = `${call.method} ${call.path}`;
-  const body = call.clientOrderId
-    ? core.withClientOrderId(call.body, options)
-    : call.body;
-  const init = core.init(
-    options,
-    call.clientOrderId ? { idempotent: true, body } : {},
-  );
-  const headers = new Headers(
-    body === undefined ? undefined : { "Content-Type": "application/json" },
-  );
-  for (const source of [
-    core.clientOptions().headers,
-    init.headers,
-    call.headers,
-  ])
-    setHeaders(headers, source);
-  const request = new Request(
-    core.baseUrl + pathOf(call) + queryString(call.query),
-    {
-      method: call.method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: init.signal ?? null,
-    },
-  );
+  const body = call.clientOrderId ? core.withClientOrderId(call.body, options) : call.body;
+  const init = core.init(options, call.clientOrderId ? { idempotent: true, body } : {});
+  const contentType = body === undefined ? undefined : call.encodeBody ? call.contentType : 'application/json';
+  const headers = new Headers(contentType === undefined ? undefined : { 'Content-Type': contentType });
+  for (const source of [core.clientOptions().headers, init.headers, call.headers]) setHeaders(headers, source);
+  const request = new Request(core.baseUrl + pathOf(call) + queryString(call.query), {
+    method: call.method,
+    headers,
+    body: body === undefined ? null : call.encodeBody ? call.encodeBody(body) : JSON.stringify(body),
+    signal: init.signal ?? null,
+  });
   core.classify(request, operation, call.signed);
   return readOutcome<T>(await init.fetch(request), call.method);
 }
@@ -94,13 +88,11 @@ function queryString(query: object | undefined): string {
   const add = (name: string, value: unknown): void => {
     if (value === undefined || value === null) return;
     if (Array.isArray(value)) for (const item of value) add(name, item);
-    else if (typeof value === "object")
-      for (const [key, item] of Object.entries(value))
-        add(`${name}[${key}]`, item);
+    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) add(`${name}[${key}]`, item);
     else parts.push(`${name}=${encodeURIComponent(String(value))}`);
   };
   for (const [name, value] of Object.entries(query ?? {})) add(name, value);
-  return parts.length === 0 ? "" : `?${parts.join("&")}`;
+  return parts.length === 0 ? '' : `?${parts.join('&')}`;
 }
 
 function setHeaders(headers: Headers, source: object | undefined): void {
@@ -114,24 +106,13 @@ function setHeaders(headers: Headers, source: object | undefined): void {
  * and parses it, telling a body that is not JSON from one that broke off); undefined when there is none. An error
  * body is read here: JSON when it parses, else its text.
  */
-async function readOutcome<T>(
-  response: Response,
-  method: string,
-): Promise<Outcome<T>> {
-  const length = response.headers.get("Content-Length");
-  const chunked =
-    response.headers.get("Transfer-Encoding")?.includes("chunked") === true;
-  if (
-    response.status === 204 ||
-    method === "HEAD" ||
-    (length === "0" && !chunked)
-  ) {
-    return response.ok
-      ? { data: undefined, response }
-      : { error: undefined, response };
+async function readOutcome<T>(response: Response, method: string): Promise<Outcome<T>> {
+  const length = response.headers.get('Content-Length');
+  const chunked = response.headers.get('Transfer-Encoding')?.includes('chunked') === true;
+  if (response.status === 204 || method === 'HEAD' || (length === '0' && !chunked)) {
+    return response.ok ? { data: undefined, response } : { error: undefined, response };
   }
-  if (response.ok)
-    return { data: (response.body ?? undefined) as T | undefined, response };
+  if (response.ok) return { data: (response.body ?? undefined) as T | undefined, response };
   const text = await response.text();
   try {
     return { error: JSON.parse(text) as unknown, response };

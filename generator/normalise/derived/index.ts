@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../../diagnostics/diagnostic.ts';
 import type { Page, YamlBlock } from '../../ingest/page.ts';
-import { isObject, type JsonObject } from '../../openapi/json.ts';
+import { componentName, isObject, type JsonObject } from '../../openapi/json.ts';
+import { isSelfReference } from '../common/self-reference.ts';
 import { apiOfPage } from '../api-name.ts';
 import { HTTP_METHODS, type HttpMethod, type PageFragment, type SourcedValue } from '../fragment.ts';
 import { operationIdFromTitle } from '../names.ts';
@@ -28,13 +29,19 @@ export function normaliseDerived(page: Page, block: YamlBlock, diagnostics: Diag
   const schemas: Record<string, SourcedValue> = {};
   const declared = isObject(root.components) && isObject(root.components.schemas) ? root.components.schemas : {};
   const ctx: DerivedSchemaContext = {
+    // An inline copy defines the component unless the page declares it; a declared self-reference (a recursive
+    // schema cut short) gives way to the inline copy.
     defineComponent(name, schema) {
-      if (!(name in declared) && !(name in schemas)) schemas[name] = { value: schema, source: { file, line } };
+      const known = Object.hasOwn(schemas, name) ? schemas[name]!.value : undefined;
+      if (!known || isSelfReference(name, known)) schemas[name] = { value: schema, source: { file, line } };
     },
   };
   for (const [name, schema] of Object.entries(declared)) {
     if (!isObject(schema)) continue;
-    schemas[name] = { value: convertSchema(schema, ctx), source: { file, line: block.yaml.lineOf(['components', 'schemas', name]) } };
+    // A declared schema carrying its own name as `refIdentifier` (a YAML alias of the inline copy) is that schema, not a reference.
+    const { refIdentifier, ...own } = schema;
+    const body = typeof refIdentifier === 'string' && componentName(refIdentifier) === name ? own : schema;
+    schemas[name] = { value: convertSchema(body, ctx), source: { file, line: block.yaml.lineOf(['components', 'schemas', name]) } };
   }
   const request = isObject(entry.request) ? entry.request : {};
   const security = convertSecurity(request.security);
