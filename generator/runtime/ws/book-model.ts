@@ -3,8 +3,8 @@
  * models (`trade-book.ts`, `perps-book.ts`) read only the few fields they need, as structural shapes, so a
  * generated channel map with fuller message types plugs in unchanged.
  */
-import type { BookState } from "./book-state.js";
-import type { OrderBook } from "./order-book.js";
+import type { BookState } from './book-state.js';
+import type { OrderBook } from './order-book.js';
 
 /** A price on its side's own scale: exact units and the text to show. */
 export interface SidePrice {
@@ -43,21 +43,12 @@ export interface BookModel<S extends string, B extends OrderBook<S>> {
 
 /** A record with the field `name` as a string, or undefined. */
 export function stringField(value: unknown, name: string): string | undefined {
-  const field =
-    typeof value === "object" && value !== null
-      ? (value as Record<string, unknown>)[name]
-      : undefined;
-  return typeof field === "string" ? field : undefined;
+  const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  return typeof field === 'string' ? field : undefined;
 }
 
 /** A record with the field `name` as an array, or undefined. */
-export function levelsField(
-  value: unknown,
-  name: string,
-): readonly (readonly unknown[])[] | undefined {
-  const field =
-    typeof value === "object" && value !== null
-      ? (value as Record<string, unknown>)[name]
-      : undefined;
+export function levelsField(value: unknown, name: string): readonly (readonly unknown[])[] | undefined {
+  const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
   return Array.isArray(field) ? (field as (readonly unknown[])[]) : undefined;
 }

@@ -3,17 +3,17 @@
  * snapshot until the next gap), and its update listeners. Snapshots replace everything; deltas are applied only
  * while synced, because after a gap the book is rebuilt from the next snapshot anyway.
  */
-import { deferred, type Deferred } from "./deferred.js";
-import { decimalsOf, formatFixed, parseFixed } from "./fixed-point.js";
-import type { GapReason } from "./gap.js";
-import { Ladder } from "./ladder.js";
-import type { BookModel } from "./book-model.js";
-import type { OrderBook } from "./order-book.js";
+import { deferred, type Deferred } from './deferred.js';
+import { decimalsOf, formatFixed, parseFixed } from './fixed-point.js';
+import type { GapReason } from './gap.js';
+import { Ladder } from './ladder.js';
+import type { BookModel } from './book-model.js';
+import type { OrderBook } from './order-book.js';
 
 export type BookUpdate<S extends string> =
-  | { type: "snapshot"; marketTicker: string; seq: number | undefined }
+  | { type: 'snapshot'; marketTicker: string; seq: number | undefined }
   | {
-      type: "delta";
+      type: 'delta';
       marketTicker: string;
       seq: number | undefined;
       side: S;
@@ -26,7 +26,7 @@ export type BookUpdate<S extends string> =
       clientOrderId: string | undefined;
     }
   /** The book no longer matches Kalshi's until the next `snapshot`. */
-  | { type: "gap"; marketTicker: string; reason: GapReason };
+  | { type: 'gap'; marketTicker: string; reason: GapReason };
 
 export interface BookListener<S extends string> {
   update(update: BookUpdate<S>): void;
@@ -50,15 +50,11 @@ export class BookState<S extends string> {
     this.marketTicker = marketTicker;
     this.model = model;
     const ladders = {} as Record<S, Ladder>;
-    for (const side of model.sides)
-      ladders[side] = new Ladder(model.highestFirst[side]);
+    for (const side of model.sides) ladders[side] = new Ladder(model.highestFirst[side]);
     this.ladders = ladders;
   }
 
-  applySnapshot(
-    levels: Partial<Record<S, readonly (readonly unknown[])[]>>,
-    seq: number | undefined,
-  ): void {
+  applySnapshot(levels: Partial<Record<S, readonly (readonly unknown[])[]>>, seq: number | undefined): void {
     const what = `orderbook_snapshot ${this.marketTicker}`;
     for (const side of this.model.sides) {
       const ladder = this.ladders[side];
@@ -74,7 +70,7 @@ export class BookState<S extends string> {
     this.synced = true;
     this.seq = seq;
     this.first.resolve();
-    this.#emit({ type: "snapshot", marketTicker: this.marketTicker, seq });
+    this.#emit({ type: 'snapshot', marketTicker: this.marketTicker, seq });
   }
 
   applyDelta(
@@ -86,16 +82,13 @@ export class BookState<S extends string> {
   ): void {
     if (!this.synced) return;
     const price = this.model.price(side, priceText);
-    const delta = parseFixed(
-      deltaText,
-      `orderbook_delta ${this.marketTicker} delta`,
-    );
+    const delta = parseFixed(deltaText, `orderbook_delta ${this.marketTicker} delta`);
     this.#noteDecimals(deltaText as string);
     const size = this.ladders[side].add(price.units, price.text, delta);
     this.seq = seq;
     if (this.listeners.size === 0) return;
     this.#emit({
-      type: "delta",
+      type: 'delta',
       marketTicker: this.marketTicker,
       seq,
       side,
@@ -109,7 +102,7 @@ export class BookState<S extends string> {
   gap(reason: GapReason): void {
     if (this.closed) return;
     this.synced = false;
-    this.#emit({ type: "gap", marketTicker: this.marketTicker, reason });
+    this.#emit({ type: 'gap', marketTicker: this.marketTicker, reason });
   }
 
   end(error: unknown): void {

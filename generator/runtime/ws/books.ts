@@ -4,23 +4,17 @@
  * "Already subscribed"). A gap or reconnect marks every book out of sync; the resubscription's snapshots rebuild
  * them.
  */
-import type { ChannelMessageShape } from "./channel-map.js";
-import type { BookModel } from "./book-model.js";
-import { BookState } from "./book-state.js";
-import type { StreamGap } from "./gap.js";
-import type { OrderBook } from "./order-book.js";
-import type {
-  SubscriptionCore,
-  SubscriptionHandler,
-} from "./subscription-core.js";
+import type { ChannelMessageShape } from './channel-map.js';
+import type { BookModel } from './book-model.js';
+import { BookState } from './book-state.js';
+import type { StreamGap } from './gap.js';
+import type { OrderBook } from './order-book.js';
+import type { SubscriptionCore, SubscriptionHandler } from './subscription-core.js';
 
-export const BOOK_CHANNEL = "orderbook_delta";
+export const BOOK_CHANNEL = 'orderbook_delta';
 
 /** Opens the books' subscription (the stream's `subscribe` with a handler instead of a queue). */
-export type OpenBookSubscription = (
-  params: Record<string, unknown>,
-  handler: SubscriptionHandler,
-) => SubscriptionCore;
+export type OpenBookSubscription = (params: Record<string, unknown>, handler: SubscriptionHandler) => SubscriptionCore;
 
 interface Entry<S extends string, B> {
   state: BookState<S>;
@@ -42,23 +36,15 @@ export class BookManager<S extends string, B extends OrderBook<S>> {
   get(marketTicker: string): B {
     const known = this.#books.get(marketTicker);
     if (known !== undefined) return known.book;
-    const state = new BookState<S>(
-      marketTicker,
-      this.#model as unknown as BookModel<S, OrderBook<S>>,
-    );
-    const book = this.#model.create(state, () =>
-      this.#close(marketTicker, state),
-    );
+    const state = new BookState<S>(marketTicker, this.#model as unknown as BookModel<S, OrderBook<S>>);
+    const book = this.#model.create(state, () => this.#close(marketTicker, state));
     this.#books.set(marketTicker, { state, book });
     const core = this.#core;
     if (core === undefined || core.closed) {
-      this.#core = this.#open(
-        { market_tickers: [marketTicker], ...this.#model.subscribeParams },
-        this.#handler(),
-      );
+      this.#core = this.#open({ market_tickers: [marketTicker], ...this.#model.subscribeParams }, this.#handler());
     } else {
       core
-        .update({ action: "add_markets", market_tickers: [marketTicker] })
+        .update({ action: 'add_markets', market_tickers: [marketTicker] })
         .catch((error: unknown) => this.#fail(marketTicker, error));
     }
     return book;
@@ -93,26 +79,18 @@ export class BookManager<S extends string, B extends OrderBook<S>> {
     const msg = (message as { msg?: unknown }).msg;
     let ticker: string | undefined;
     try {
-      if (message.type === "orderbook_snapshot") {
+      if (message.type === 'orderbook_snapshot') {
         const snapshot = this.#model.snapshot(msg);
         ticker = snapshot?.marketTicker;
         if (snapshot !== undefined)
-          this.#books
-            .get(snapshot.marketTicker)
-            ?.state.applySnapshot(snapshot.levels, message.seq);
-      } else if (message.type === "orderbook_delta") {
+          this.#books.get(snapshot.marketTicker)?.state.applySnapshot(snapshot.levels, message.seq);
+      } else if (message.type === 'orderbook_delta') {
         const change = this.#model.delta(msg);
         ticker = change?.marketTicker;
         if (change !== undefined) {
           this.#books
             .get(change.marketTicker)
-            ?.state.applyDelta(
-              change.side,
-              change.price,
-              change.delta,
-              message.seq,
-              change.clientOrderId,
-            );
+            ?.state.applyDelta(change.side, change.price, change.delta, message.seq, change.clientOrderId);
         }
       }
     } catch (error) {
@@ -129,8 +107,7 @@ export class BookManager<S extends string, B extends OrderBook<S>> {
   }
 
   async #close(marketTicker: string, state: BookState<S>): Promise<void> {
-    if (this.#books.get(marketTicker)?.state === state)
-      this.#books.delete(marketTicker);
+    if (this.#books.get(marketTicker)?.state === state) this.#books.delete(marketTicker);
     state.end(undefined);
     const core = this.#core;
     if (core === undefined || core.closed) return;
@@ -139,8 +116,6 @@ export class BookManager<S extends string, B extends OrderBook<S>> {
       await core.unsubscribe().catch(() => undefined);
       return;
     }
-    await core
-      .update({ action: "delete_markets", market_tickers: [marketTicker] })
-      .catch(() => undefined);
+    await core.update({ action: 'delete_markets', market_tickers: [marketTicker] }).catch(() => undefined);
   }
 }

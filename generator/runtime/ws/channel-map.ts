@@ -25,18 +25,9 @@ export interface ChannelShape {
 export type ChannelMapShape = Record<string, ChannelShape>;
 
 export type ChannelName<C extends ChannelMapShape> = Extract<keyof C, string>;
-export type ChannelParams<
-  C extends ChannelMapShape,
-  K extends keyof C,
-> = C[K]["params"];
-export type ChannelMessage<
-  C extends ChannelMapShape,
-  K extends keyof C,
-> = C[K]["message"];
-export type ChannelUpdate<
-  C extends ChannelMapShape,
-  K extends keyof C,
-> = C[K]["update"];
+export type ChannelParams<C extends ChannelMapShape, K extends keyof C> = C[K]['params'];
+export type ChannelMessage<C extends ChannelMapShape, K extends keyof C> = C[K]['message'];
+export type ChannelUpdate<C extends ChannelMapShape, K extends keyof C> = C[K]['update'];
 
 /** What the runtime needs to know about one API's WebSocket endpoint, besides the types. */
 export interface StreamApiDescription {

@@ -4,8 +4,8 @@
  * rejects it with a `KalshiCommandError` — or rejected when no reply comes within the timeout, or when the
  * connection it was sent on is lost.
  */
-import { KalshiTimeoutError } from "../errors.js";
-import { KalshiCommandError } from "./errors.js";
+import { KalshiTimeoutError } from '../errors.js';
+import { KalshiCommandError } from './errors.js';
 
 /** A reply frame: `{ id, type, sid?, seq?, msg }`. */
 export interface Reply {
@@ -28,12 +28,7 @@ interface Pending {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-export const REPLY_TYPES: ReadonlySet<string> = new Set([
-  "subscribed",
-  "ok",
-  "unsubscribed",
-  "error",
-]);
+export const REPLY_TYPES: ReadonlySet<string> = new Set(['subscribed', 'ok', 'unsubscribed', 'error']);
 
 export class CommandTracker {
   readonly #pending = new Map<number, Pending>();
@@ -42,10 +37,7 @@ export class CommandTracker {
   #nextId = 1;
 
   /** `onTimeout`: a command went unanswered (the stream takes the connection for dead). */
-  constructor(
-    timeoutMs: number,
-    onTimeout: (error: KalshiTimeoutError) => void = () => undefined,
-  ) {
+  constructor(timeoutMs: number, onTimeout: (error: KalshiTimeoutError) => void = () => undefined) {
     this.#timeoutMs = timeoutMs;
     this.#onTimeout = onTimeout;
   }
@@ -69,25 +61,16 @@ export class CommandTracker {
       if (this.#timeoutMs > 0 && this.#timeoutMs !== Infinity) {
         pending.timer = setTimeout(() => {
           this.#pending.delete(id);
-          const error = new KalshiTimeoutError(
-            `No reply to ${command} (id ${id}) within ${this.#timeoutMs} ms.`,
-            {
-              timeoutMs: this.#timeoutMs,
-            },
-          );
+          const error = new KalshiTimeoutError(`No reply to ${command} (id ${id}) within ${this.#timeoutMs} ms.`, {
+            timeoutMs: this.#timeoutMs,
+          });
           reject(error);
           this.#onTimeout(error);
         }, this.#timeoutMs);
       }
       this.#pending.set(id, pending);
       try {
-        transmit(
-          JSON.stringify(
-            params === undefined
-              ? { id, cmd: command }
-              : { id, cmd: command, params },
-          ),
-        );
+        transmit(JSON.stringify(params === undefined ? { id, cmd: command } : { id, cmd: command, params }));
       } catch (error) {
         this.#take(id);
         reject(error);
@@ -97,13 +80,9 @@ export class CommandTracker {
 
   /** Settles the command a reply answers; false when no command is waiting for its id. */
   settle(reply: Reply): boolean {
-    const pending =
-      typeof reply.id === "number" ? this.#take(reply.id) : undefined;
+    const pending = typeof reply.id === 'number' ? this.#take(reply.id) : undefined;
     if (pending === undefined) return false;
-    if (reply.type === "error")
-      pending.reject(
-        commandError(reply, pending.command, pending.context.channel),
-      );
+    if (reply.type === 'error') pending.reject(commandError(reply, pending.command, pending.context.channel));
     else pending.resolve(reply);
     return true;
   }
@@ -128,25 +107,15 @@ export class CommandTracker {
 }
 
 /** The `KalshiCommandError` of an `error` frame (`msg: { code, msg, market_ticker?, market_id? }`). */
-export function commandError(
-  reply: Reply,
-  command: string,
-  channel?: string,
-): KalshiCommandError {
-  const msg = (
-    typeof reply.msg === "object" && reply.msg !== null ? reply.msg : {}
-  ) as Record<string, unknown>;
+export function commandError(reply: Reply, command: string, channel?: string): KalshiCommandError {
+  const msg = (typeof reply.msg === 'object' && reply.msg !== null ? reply.msg : {}) as Record<string, unknown>;
   return new KalshiCommandError({
-    code: typeof msg["code"] === "number" ? msg["code"] : 0,
-    serverMessage: typeof msg["msg"] === "string" ? msg["msg"] : undefined,
+    code: typeof msg['code'] === 'number' ? msg['code'] : 0,
+    serverMessage: typeof msg['msg'] === 'string' ? msg['msg'] : undefined,
     command,
     id: reply.id,
     channel,
-    marketTicker:
-      typeof msg["market_ticker"] === "string"
-        ? msg["market_ticker"]
-        : undefined,
-    marketId:
-      typeof msg["market_id"] === "string" ? msg["market_id"] : undefined,
+    marketTicker: typeof msg['market_ticker'] === 'string' ? msg['market_ticker'] : undefined,
+    marketId: typeof msg['market_id'] === 'string' ? msg['market_id'] : undefined,
   });
 }

@@ -4,9 +4,9 @@
  * of silence the connection pings (where the platform can), and after `heartbeatTimeoutMs` of silence it is
  * declared dead and dropped. Kalshi pings every 10 s, so a healthy connection is never silent that long.
  */
-import { abortErrorOf } from "../abort.js";
-import { KalshiConnectionError, KalshiTimeoutError } from "../errors.js";
-import type { SocketFactory, SocketLike, SocketRequest } from "./socket.js";
+import { abortErrorOf } from '../abort.js';
+import { KalshiConnectionError, KalshiTimeoutError } from '../errors.js';
+import type { SocketFactory, SocketLike, SocketRequest } from './socket.js';
 
 /** How long `close()` waits for the server's closing handshake before dropping the socket. */
 export const CLOSE_GRACE_MS = 1_000;
@@ -32,28 +32,19 @@ export class Connection {
   #socketClosed = false;
   #onSocketClosed: () => void = () => undefined;
 
-  private constructor(
-    socket: SocketLike,
-    heartbeatTimeoutMs: number,
-    closed: Promise<Error | undefined>,
-  ) {
+  private constructor(socket: SocketLike, heartbeatTimeoutMs: number, closed: Promise<Error | undefined>) {
     this.#socket = socket;
     this.#heartbeatTimeoutMs = heartbeatTimeoutMs;
     this.closed = closed;
   }
 
   /** Resolves once the handshake succeeded; rejects with the handshake's error (or the abort). */
-  static open(
-    factory: SocketFactory,
-    options: ConnectionOptions,
-  ): Promise<Connection> {
+  static open(factory: SocketFactory, options: ConnectionOptions): Promise<Connection> {
     return new Promise((resolve, reject) => {
       const signal = options.signal;
       let connection: Connection | undefined;
       let finish: (error: Error | undefined) => void = () => undefined;
-      const closed = new Promise<Error | undefined>(
-        (settle) => (finish = settle),
-      );
+      const closed = new Promise<Error | undefined>((settle) => (finish = settle));
       const abort = (): void => {
         if (connection !== undefined) return;
         socket.terminate();
@@ -61,22 +52,13 @@ export class Connection {
       };
       const end = (error: Error | undefined): void => {
         if (connection !== undefined) return connection.#end(error);
-        signal?.removeEventListener("abort", abort);
-        reject(
-          error ??
-            new KalshiConnectionError(
-              "The WebSocket closed during the handshake.",
-            ),
-        );
+        signal?.removeEventListener('abort', abort);
+        reject(error ?? new KalshiConnectionError('The WebSocket closed during the handshake.'));
       };
       const socket = factory(options, {
         open: () => {
-          signal?.removeEventListener("abort", abort);
-          connection = new Connection(
-            socket,
-            options.heartbeatTimeoutMs,
-            closed,
-          );
+          signal?.removeEventListener('abort', abort);
+          connection = new Connection(socket, options.heartbeatTimeoutMs, closed);
           connection.#finish = finish;
           connection.#watch();
           resolve(connection);
@@ -92,15 +74,13 @@ export class Connection {
         error: (error) => end(error),
         close: (code, reason) => {
           end(
-            new KalshiConnectionError(
-              `The WebSocket connection closed (code ${code}${reason ? `, ${reason}` : ""}).`,
-            ),
+            new KalshiConnectionError(`The WebSocket connection closed (code ${code}${reason ? `, ${reason}` : ''}).`),
           );
           connection?.socketClosed();
         },
       });
       if (signal?.aborted) abort();
-      else signal?.addEventListener("abort", abort, { once: true });
+      else signal?.addEventListener('abort', abort, { once: true });
     });
   }
 
@@ -115,7 +95,7 @@ export class Connection {
   close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     if (!this.#over) {
       this.#end(undefined);
-      this.#socket.close(1000, "client closed");
+      this.#socket.close(1000, 'client closed');
     }
     return new Promise<void>((resolve) => {
       if (this.#socketClosed) return resolve();
@@ -158,10 +138,9 @@ export class Connection {
       const silent = Date.now() - this.#lastFrame;
       if (silent >= timeout) {
         this.#end(
-          new KalshiTimeoutError(
-            `No frame from the server for ${silent} ms: the connection is dead.`,
-            { timeoutMs: timeout },
-          ),
+          new KalshiTimeoutError(`No frame from the server for ${silent} ms: the connection is dead.`, {
+            timeoutMs: timeout,
+          }),
         );
         this.#socket.terminate();
         return;
@@ -172,8 +151,7 @@ export class Connection {
       } else if (silent < timeout / 2) {
         this.#pinged = false;
       }
-      const next =
-        silent < timeout / 2 ? timeout / 2 - silent : timeout - silent;
+      const next = silent < timeout / 2 ? timeout / 2 - silent : timeout - silent;
       this.#timer = setTimeout(check, Math.max(1, next));
     };
     this.#timer = setTimeout(check, timeout / 2);

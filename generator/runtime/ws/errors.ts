@@ -3,11 +3,11 @@
  * `KalshiTimeoutError`, and `AuthenticationError` and its siblings for a refused handshake), so one `catch`
  * handles both APIs. Every message goes through the redacting `KalshiError` base.
  */
-import { KalshiConnectionError, KalshiError } from "../errors.js";
-import { errorCodeName, TERMINAL_ERROR_CODES } from "./error-codes.js";
+import { KalshiConnectionError, KalshiError } from '../errors.js';
+import { errorCodeName, TERMINAL_ERROR_CODES } from './error-codes.js';
 
 function named(cls: { prototype: Error }, name: string): void {
-  Object.defineProperty(cls.prototype, "name", {
+  Object.defineProperty(cls.prototype, 'name', {
     value: name,
     writable: true,
     configurable: true,
@@ -16,7 +16,7 @@ function named(cls: { prototype: Error }, name: string): void {
 
 /** Base class of the errors only the stream raises. */
 export class KalshiStreamError extends KalshiError {}
-named(KalshiStreamError, "KalshiStreamError");
+named(KalshiStreamError, 'KalshiStreamError');
 
 export interface CommandErrorInit {
   /** The documented numeric code (`error` reply `msg.code`). */
@@ -49,16 +49,9 @@ export class KalshiCommandError extends KalshiStreamError {
 
   constructor(init: CommandErrorInit) {
     const name = errorCodeName(init.code);
-    const server =
-      init.serverMessage && init.serverMessage !== name
-        ? ` (${init.serverMessage})`
-        : "";
-    const where = [init.channel, init.marketTicker ?? init.marketId]
-      .filter((part) => part !== undefined)
-      .join(" ");
-    super(
-      `${init.command}${where ? ` ${where}` : ""} failed: error ${init.code} ${name}${server}`,
-    );
+    const server = init.serverMessage && init.serverMessage !== name ? ` (${init.serverMessage})` : '';
+    const where = [init.channel, init.marketTicker ?? init.marketId].filter((part) => part !== undefined).join(' ');
+    super(`${init.command}${where ? ` ${where}` : ''} failed: error ${init.code} ${name}${server}`);
     this.code = init.code;
     this.codeName = name;
     this.terminal = TERMINAL_ERROR_CODES.has(init.code);
@@ -83,11 +76,11 @@ export class KalshiCommandError extends KalshiStreamError {
     };
   }
 }
-named(KalshiCommandError, "KalshiCommandError");
+named(KalshiCommandError, 'KalshiCommandError');
 
 /** The stream or the subscription was closed (by `close()`, an abort, or a fatal error given as `cause`). */
 export class KalshiStreamClosedError extends KalshiStreamError {}
-named(KalshiStreamClosedError, "KalshiStreamClosedError");
+named(KalshiStreamClosedError, 'KalshiStreamClosedError');
 
 /** A subscription with `overflow: 'error'` received more messages than its buffer holds. */
 export class KalshiStreamOverflowError extends KalshiStreamError {
@@ -97,15 +90,15 @@ export class KalshiStreamOverflowError extends KalshiStreamError {
     this.bufferSize = bufferSize;
   }
 }
-named(KalshiStreamOverflowError, "KalshiStreamOverflowError");
+named(KalshiStreamOverflowError, 'KalshiStreamOverflowError');
 
 /** A frame the client cannot use: not JSON, or a book message whose numbers are not fixed-point decimals. */
 export class KalshiStreamProtocolError extends KalshiStreamError {}
-named(KalshiStreamProtocolError, "KalshiStreamProtocolError");
+named(KalshiStreamProtocolError, 'KalshiStreamProtocolError');
 
 /**
  * The connection a command was sent on was lost (or stopped answering) before the reply: the stream reconnects
  * and subscribes again, so subscriptions wait for that instead of failing.
  */
 export class KalshiConnectionLostError extends KalshiConnectionError {}
-named(KalshiConnectionLostError, "KalshiConnectionLostError");
+named(KalshiConnectionLostError, 'KalshiConnectionLostError');

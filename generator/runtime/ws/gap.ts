@@ -4,20 +4,20 @@
  * channel (`orderbook_delta`) a resubscription starts over with a fresh snapshot, so state built from the
  * messages before the gap should be dropped and rebuilt from that snapshot.
  */
-import type { KalshiCommandError } from "./errors.js";
+import type { KalshiCommandError } from './errors.js';
 
 export type GapReason =
   /** The connection was lost; it has been (or is being) reopened and the subscription subscribed again. */
-  | "reconnect"
+  | 'reconnect'
   /** `seq` did not grow by one. */
-  | "sequence"
+  | 'sequence'
   /** The consumer fell behind and the bounded buffer discarded messages (`dropped` of them). */
-  | "overflow"
+  | 'overflow'
   /** Kalshi ended the subscription with a terminal channel error (10, 17 or 25: `error`); it was subscribed again. */
-  | "channel_error";
+  | 'channel_error';
 
 export interface StreamGap {
-  type: "gap";
+  type: 'gap';
   reason: GapReason;
   channel: string;
   /** The subscription is subscribed again: on a snapshot channel the next messages start with a snapshot. */

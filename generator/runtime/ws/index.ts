@@ -2,26 +2,22 @@
  * The real-time API shared by `<package>/ws` and `<package>/perps/ws`: the stream, subscriptions, order books,
  * their errors and types. Each entry adds its own `createKalshiStream` and channel map (`trade.ts`, `perps.ts`).
  */
-export { KalshiStream, type SubscribeOptions } from "./stream.js";
-export type {
-  StreamEvents,
-  StreamListener,
-  StreamState,
-} from "./stream-events.js";
-export { Subscription } from "./subscription.js";
-export type { GapReason, StreamGap } from "./gap.js";
-export { OrderBook, type BookUpdatesOptions } from "./order-book.js";
-export type { BookUpdate } from "./book-state.js";
-export type { Level } from "./ladder.js";
+export { KalshiStream, type SubscribeOptions } from './stream.js';
+export type { StreamEvents, StreamListener, StreamState } from './stream-events.js';
+export { Subscription } from './subscription.js';
+export type { GapReason, StreamGap } from './gap.js';
+export { OrderBook, type BookUpdatesOptions } from './order-book.js';
+export type { BookUpdate } from './book-state.js';
+export type { Level } from './ladder.js';
 export {
   DEFAULT_BUFFER_SIZE,
   DEFAULT_COMMAND_TIMEOUT_MS,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_HEARTBEAT_TIMEOUT_MS,
   type KalshiStreamOptions,
-} from "./options.js";
-export type { OverflowPolicy } from "./message-queue.js";
-export type { WebSocketConstructor, WebSocketLike } from "./socket.js";
+} from './options.js';
+export type { OverflowPolicy } from './message-queue.js';
+export type { WebSocketConstructor, WebSocketLike } from './socket.js';
 export type {
   ChannelMapShape,
   ChannelMessage,
@@ -31,7 +27,7 @@ export type {
   ChannelShape,
   ChannelUpdate,
   StreamApiDescription,
-} from "./channel-map.js";
+} from './channel-map.js';
 export {
   KalshiCommandError,
   KalshiConnectionLostError,
@@ -40,12 +36,8 @@ export {
   KalshiStreamOverflowError,
   KalshiStreamProtocolError,
   type CommandErrorInit,
-} from "./errors.js";
-export {
-  STREAM_ERROR_CODES,
-  TERMINAL_ERROR_CODES,
-  errorCodeName,
-} from "./error-codes.js";
+} from './errors.js';
+export { STREAM_ERROR_CODES, TERMINAL_ERROR_CODES, errorCodeName } from './error-codes.js';
 export {
   KalshiError,
   KalshiConfigError,
@@ -54,6 +46,6 @@ export {
   KalshiApiError,
   AuthenticationError,
   PermissionDeniedError,
-} from "../errors.js";
-export { KalshiAbortError } from "../abort.js";
-export type { Signer } from "../signing.js";
+} from '../errors.js';
+export { KalshiAbortError } from '../abort.js';
+export type { Signer } from '../signing.js';

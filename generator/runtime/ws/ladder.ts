@@ -71,9 +71,7 @@ export class Ladder {
     const out: LadderLevel[] = [];
     const prices = this.#prices;
     for (let i = 0; i < prices.length; i++) {
-      const price = prices[
-        this.highestFirst ? prices.length - 1 - i : i
-      ] as bigint;
+      const price = prices[this.highestFirst ? prices.length - 1 - i : i] as bigint;
       out.push({
         price,
         priceText: this.#texts.get(price) as string,

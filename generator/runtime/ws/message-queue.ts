@@ -5,7 +5,7 @@
  * drain what is buffered first; a failure is thrown after that.
  */
 
-export type OverflowPolicy = "drop-oldest" | "error";
+export type OverflowPolicy = 'drop-oldest' | 'error';
 
 export interface QueueOptions {
   capacity: number;
@@ -56,8 +56,8 @@ export class MessageQueue<T> {
       return true;
     }
     if (this.#size === this.capacity) {
-      if (this.overflow === "error") {
-        this.fail(this.#onOverflow?.() ?? new Error("queue overflow"));
+      if (this.overflow === 'error') {
+        this.fail(this.#onOverflow?.() ?? new Error('queue overflow'));
         return false;
       }
       this.#items[this.#head] = undefined;
@@ -111,13 +111,8 @@ export class MessageQueue<T> {
       return Promise.resolve({ value: item, done: false });
     }
     if (this.#ended) return this.#finished();
-    if (this.#waiter !== undefined)
-      return Promise.reject(
-        new Error("MessageQueue: next() called while waiting"),
-      );
-    return new Promise(
-      (resolve, reject) => (this.#waiter = { resolve, reject }),
-    );
+    if (this.#waiter !== undefined) return Promise.reject(new Error('MessageQueue: next() called while waiting'));
+    return new Promise((resolve, reject) => (this.#waiter = { resolve, reject }));
   }
 
   #settleWaiter(): void {

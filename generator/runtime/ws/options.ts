@@ -2,10 +2,10 @@
  * The stream's options, checked once: where to connect (an environment's URL or a custom `wss://`/`ws://` URL),
  * credentials (the REST client's rules: a key id with a PEM or a signer), timeouts, reconnects and buffers.
  */
-import { KalshiConfigError } from "../errors.js";
-import type { Signer } from "../signing.js";
-import type { OverflowPolicy } from "./message-queue.js";
-import type { WebSocketConstructor } from "./socket.js";
+import { KalshiConfigError } from '../errors.js';
+import type { Signer } from '../signing.js';
+import type { OverflowPolicy } from './message-queue.js';
+import type { WebSocketConstructor } from './socket.js';
 
 export const DEFAULT_HEARTBEAT_TIMEOUT_MS = 20_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -14,7 +14,7 @@ export const DEFAULT_BUFFER_SIZE = 10_000;
 
 export interface KalshiStreamOptions {
   /** Default `production`. */
-  environment?: "production" | "demo";
+  environment?: 'production' | 'demo';
   /** A custom `wss://` (or `ws://`) URL instead of the environment's: a proxy, a relay, a test server. */
   url?: string;
   /** The API key id (`KALSHI-ACCESS-KEY`). Kalshi requires a signed handshake even for public channels. */
@@ -59,55 +59,34 @@ export function resolveStreamOptions(
   options: KalshiStreamOptions,
   environments: Readonly<Record<string, string>>,
 ): ResolvedStreamOptions {
-  if (typeof options !== "object" || options === null)
-    throw new KalshiConfigError("Stream options must be an object.");
+  if (typeof options !== 'object' || options === null) throw new KalshiConfigError('Stream options must be an object.');
   const reconnect = options.reconnect ?? true;
   const maxAttempts =
     reconnect === false
       ? 0
       : reconnect === true
         ? Infinity
-        : count(reconnect.maxAttempts ?? Infinity, "reconnect.maxAttempts", 0);
-  const overflow = options.overflow ?? "drop-oldest";
-  if (overflow !== "drop-oldest" && overflow !== "error") {
+        : count(reconnect.maxAttempts ?? Infinity, 'reconnect.maxAttempts', 0);
+  const overflow = options.overflow ?? 'drop-oldest';
+  if (overflow !== 'drop-oldest' && overflow !== 'error') {
     throw new KalshiConfigError(
       `Stream options: overflow must be 'drop-oldest' or 'error', got ${String(overflow).slice(0, 40)}.`,
     );
   }
   return {
     url: streamUrl(options, environments),
-    heartbeatTimeoutMs: count(
-      options.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS,
-      "heartbeatTimeoutMs",
-      0,
-    ),
-    connectTimeoutMs: count(
-      options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      "connectTimeoutMs",
-      1,
-    ),
-    commandTimeoutMs: count(
-      options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
-      "commandTimeoutMs",
-      1,
-    ),
+    heartbeatTimeoutMs: count(options.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS, 'heartbeatTimeoutMs', 0),
+    connectTimeoutMs: count(options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs', 1),
+    commandTimeoutMs: count(options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, 'commandTimeoutMs', 1),
     maxReconnectAttempts: maxAttempts,
-    bufferSize: bufferSizeOf(
-      options.bufferSize ?? DEFAULT_BUFFER_SIZE,
-      "bufferSize",
-    ),
+    bufferSize: bufferSizeOf(options.bufferSize ?? DEFAULT_BUFFER_SIZE, 'bufferSize'),
     overflow,
   };
 }
 
 /** A buffer size: an integer from 1 to 10 000 000. */
 export function bufferSizeOf(value: unknown, name: string): number {
-  if (
-    typeof value !== "number" ||
-    !Number.isInteger(value) ||
-    value < 1 ||
-    value > 10_000_000
-  ) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 10_000_000) {
     throw new KalshiConfigError(
       `Stream options: ${name} must be an integer from 1 to 10000000, got ${String(value).slice(0, 40)}.`,
     );
@@ -115,10 +94,7 @@ export function bufferSizeOf(value: unknown, name: string): number {
   return value;
 }
 
-function streamUrl(
-  options: KalshiStreamOptions,
-  environments: Readonly<Record<string, string>>,
-): string {
+function streamUrl(options: KalshiStreamOptions, environments: Readonly<Record<string, string>>): string {
   if (options.url !== undefined) {
     let url: URL;
     try {
@@ -128,29 +104,24 @@ function streamUrl(
         `Invalid stream url "${String(options.url).slice(0, 200)}": expected e.g. "wss://external-api-ws.kalshi.com/trade-api/ws/v2".`,
       );
     }
-    if (url.protocol !== "wss:" && url.protocol !== "ws:") {
-      throw new KalshiConfigError(
-        `Invalid stream url: the scheme must be wss or ws, got "${url.protocol}".`,
-      );
+    if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
+      throw new KalshiConfigError(`Invalid stream url: the scheme must be wss or ws, got "${url.protocol}".`);
     }
-    if (url.username !== "" || url.password !== "")
-      throw new KalshiConfigError(
-        "Invalid stream url: it must not contain credentials.",
-      );
+    if (url.username !== '' || url.password !== '')
+      throw new KalshiConfigError('Invalid stream url: it must not contain credentials.');
     return url.href;
   }
-  const name = options.environment ?? "production";
+  const name = options.environment ?? 'production';
   const url =
-    typeof name === "string" &&
-    Object.prototype.hasOwnProperty.call(environments, name)
+    typeof name === 'string' && Object.prototype.hasOwnProperty.call(environments, name)
       ? environments[name]
       : undefined;
   if (url === undefined) {
     const names = Object.keys(environments)
       .map((n) => `"${n}"`)
-      .join(", ");
+      .join(', ');
     throw new KalshiConfigError(
-      `Unknown environment ${typeof name === "string" ? `"${name.slice(0, 40)}"` : typeof name}; expected one of ${names} (or pass url).`,
+      `Unknown environment ${typeof name === 'string' ? `"${name.slice(0, 40)}"` : typeof name}; expected one of ${names} (or pass url).`,
     );
   }
   return url;
@@ -158,7 +129,7 @@ function streamUrl(
 
 function count(value: unknown, name: string, min: number): number {
   if (value === Infinity) return value;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
     throw new KalshiConfigError(
       `Stream options: ${name} must be a number >= ${min} (or Infinity), got ${String(value).slice(0, 40)}.`,
     );

@@ -3,10 +3,10 @@
  * levels per side (best first), whether it matches Kalshi's right now, and its changes as callbacks or as an
  * async iterable. It is rebuilt from a new snapshot after every gap and reconnect.
  */
-import type { BookState, BookUpdate } from "./book-state.js";
-import { formatFixed } from "./fixed-point.js";
-import type { Level, LadderLevel } from "./ladder.js";
-import { MessageQueue } from "./message-queue.js";
+import type { BookState, BookUpdate } from './book-state.js';
+import { formatFixed } from './fixed-point.js';
+import type { Level, LadderLevel } from './ladder.js';
+import { MessageQueue } from './message-queue.js';
 
 export interface BookUpdatesOptions {
   /** Updates kept for a slow reader; beyond it the oldest are dropped and a `gap` (`overflow`) says so. Default 10 000. */
@@ -71,12 +71,11 @@ export class OrderBook<S extends string = string> {
       [Symbol.asyncIterator](): AsyncIterator<BookUpdate<S>> {
         const queue = new MessageQueue<BookUpdate<S>>({
           capacity: options.bufferSize ?? 10_000,
-          overflow: "drop-oldest",
+          overflow: 'drop-oldest',
         });
         const listener = {
           update: (update: BookUpdate<S>): void => void queue.push(update),
-          end: (error: unknown): void =>
-            error === undefined ? queue.end() : queue.fail(error),
+          end: (error: unknown): void => (error === undefined ? queue.end() : queue.fail(error)),
         };
         if (state.closed) queue.end();
         else state.listeners.add(listener);
@@ -86,9 +85,9 @@ export class OrderBook<S extends string = string> {
             if (dropped > 0) {
               return Promise.resolve({
                 value: {
-                  type: "gap",
+                  type: 'gap',
                   marketTicker: state.marketTicker,
-                  reason: "overflow",
+                  reason: 'overflow',
                 },
                 done: false,
               });

@@ -5,14 +5,14 @@
  * The pages give the hosts only (`address: /`); the path is taken to be the Trade API's `/trade-api/ws/v2`,
  * as the perps REST API shares `/trade-api/v2`. Pass `url` to `createKalshiStream` if Kalshi documents another.
  */
-import type { StreamApiDescription } from "./channel-map.js";
+import type { StreamApiDescription } from './channel-map.js';
 
 /** Fixed-point decimal string: USD prices (4 decimals), contract counts. */
 export type FixedPoint = string;
-export type PerpsBookSide = "bid" | "ask";
+export type PerpsBookSide = 'bid' | 'ask';
 
 export interface PerpsMarketsUpdate {
-  action: "add_markets" | "delete_markets";
+  action: 'add_markets' | 'delete_markets';
   market_ticker?: string;
   market_tickers?: string[];
   send_initial_snapshot?: boolean;
@@ -28,7 +28,7 @@ interface SequencedEnvelope<T extends string, M> extends Envelope<T, M> {
 }
 
 export type PerpsOrderbookSnapshotMessage = SequencedEnvelope<
-  "orderbook_snapshot",
+  'orderbook_snapshot',
   {
     market_ticker: string;
     /** `[price_dollars, count_fp]` levels. */
@@ -38,7 +38,7 @@ export type PerpsOrderbookSnapshotMessage = SequencedEnvelope<
 >;
 
 export type PerpsOrderbookDeltaMessage = SequencedEnvelope<
-  "orderbook_delta",
+  'orderbook_delta',
   {
     market_ticker: string;
     price: FixedPoint;
@@ -47,14 +47,7 @@ export type PerpsOrderbookDeltaMessage = SequencedEnvelope<
     side: PerpsBookSide;
     /** Why your order changed, when the delta is yours. */
     last_update_reason?:
-      | ""
-      | "Decrease"
-      | "Amend"
-      | "MarginCancel"
-      | "SelfTradeCancel"
-      | "ExpiryCancel"
-      | "Trade"
-      | "PostOnlyCrossCancel";
+      '' | 'Decrease' | 'Amend' | 'MarginCancel' | 'SelfTradeCancel' | 'ExpiryCancel' | 'Trade' | 'PostOnlyCrossCancel';
     client_order_id?: string;
     subaccount?: number;
     ts_ms?: number;
@@ -67,7 +60,7 @@ export interface PricePoint {
 }
 
 export type PerpsTickerMessage = Envelope<
-  "ticker",
+  'ticker',
   {
     market_ticker: string;
     price: FixedPoint;
@@ -95,7 +88,7 @@ export type PerpsTickerMessage = Envelope<
 >;
 
 export type PerpsTradeMessage = Envelope<
-  "trade",
+  'trade',
   {
     trade_id: string;
     market_ticker: string;
@@ -107,7 +100,7 @@ export type PerpsTradeMessage = Envelope<
 >;
 
 export type PerpsFillMessage = Envelope<
-  "fill",
+  'fill',
   {
     trade_id: string;
     order_id: string;
@@ -125,7 +118,7 @@ export type PerpsFillMessage = Envelope<
 >;
 
 export type PerpsUserOrderMessage = Envelope<
-  "user_order",
+  'user_order',
   {
     order_id: string;
     user_id: string;
@@ -135,7 +128,7 @@ export type PerpsUserOrderMessage = Envelope<
     price: FixedPoint;
     fill_count: FixedPoint;
     remaining_count: FixedPoint;
-    self_trade_prevention_type?: "taker_at_cross" | "maker";
+    self_trade_prevention_type?: 'taker_at_cross' | 'maker';
     order_group_id?: string;
     expiration_ts_ms?: number;
     created_ts_ms: number;
@@ -145,9 +138,9 @@ export type PerpsUserOrderMessage = Envelope<
 >;
 
 export type PerpsOrderGroupUpdateMessage = SequencedEnvelope<
-  "order_group_updates",
+  'order_group_updates',
   {
-    event_type: "created" | "triggered" | "reset" | "deleted" | "limit_updated";
+    event_type: 'created' | 'triggered' | 'reset' | 'deleted' | 'limit_updated';
     order_group_id: string;
     contracts_limit_fp?: FixedPoint;
     ts_ms: number;
@@ -193,10 +186,10 @@ export type PerpsChannels = {
 };
 
 export const PERPS_STREAM_API: StreamApiDescription = {
-  title: "Kalshi Perps API",
+  title: 'Kalshi Perps API',
   environments: {
-    production: "wss://external-api-margin-ws.kalshi.com/trade-api/ws/v2",
-    demo: "wss://external-api-margin-ws.demo.kalshi.co/trade-api/ws/v2",
+    production: 'wss://external-api-margin-ws.kalshi.com/trade-api/ws/v2',
+    demo: 'wss://external-api-margin-ws.demo.kalshi.co/trade-api/ws/v2',
   },
-  snapshotChannels: ["orderbook_delta"],
+  snapshotChannels: ['orderbook_delta'],
 };

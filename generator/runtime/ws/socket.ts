@@ -30,10 +30,7 @@ export interface SocketRequest {
   handshakeTimeoutMs: number;
 }
 
-export type SocketFactory = (
-  request: SocketRequest,
-  handlers: SocketHandlers,
-) => SocketLike;
+export type SocketFactory = (request: SocketRequest, handlers: SocketHandlers) => SocketLike;
 
 /** The part of the WHATWG `WebSocket` the browser socket uses (declared here so no DOM types are needed). */
 export interface WebSocketLike {
@@ -50,8 +47,6 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
 /** True on Node (and runtimes that present themselves as Node), where the `ws` package is used. */
 export function isNode(): boolean {
-  const process = (
-    globalThis as { process?: { versions?: { node?: unknown } } }
-  ).process;
-  return typeof process?.versions?.node === "string";
+  const process = (globalThis as { process?: { versions?: { node?: unknown } } }).process;
+  return typeof process?.versions?.node === 'string';
 }

@@ -1,6 +1,6 @@
 /** The stream's lifecycle events, and the small typed emitter behind `stream.on()`. */
 
-export type StreamState = "connecting" | "open" | "reconnecting" | "closed";
+export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface StreamEvents {
   /** A connection opened (`reconnected`: not the first); subscriptions are being subscribed again. */
@@ -13,20 +13,12 @@ export interface StreamEvents {
   error: { error: Error };
 }
 
-export type StreamListener<E extends keyof StreamEvents> = (
-  event: StreamEvents[E],
-) => void;
+export type StreamListener<E extends keyof StreamEvents> = (event: StreamEvents[E]) => void;
 
 export class StreamEmitter {
-  readonly #listeners = new Map<
-    keyof StreamEvents,
-    Set<(event: never) => void>
-  >();
+  readonly #listeners = new Map<keyof StreamEvents, Set<(event: never) => void>>();
 
-  on<E extends keyof StreamEvents>(
-    event: E,
-    listener: StreamListener<E>,
-  ): () => void {
+  on<E extends keyof StreamEvents>(event: E, listener: StreamListener<E>): () => void {
     let set = this.#listeners.get(event);
     if (set === undefined) this.#listeners.set(event, (set = new Set()));
     set.add(listener as (event: never) => void);

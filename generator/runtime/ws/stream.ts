@@ -4,18 +4,14 @@
  * unanswered), subscribes every live subscription again, routes each message to its subscription by `sid`, and
  * keeps the order books. `close()` or the `signal` ends it, leaving no timer or socket behind.
  */
-import { sleep } from "../abort.js";
-import { credentialsOf } from "../credentials.js";
-import {
-  KalshiApiError,
-  KalshiConfigError,
-  KalshiConnectionError,
-} from "../errors.js";
-import { backoffDelayMs } from "../retry.js";
-import type { SigningContext } from "../signing-middleware.js";
-import { createWebCryptoSigner } from "../webcrypto-signer.js";
-import type { BookModel } from "./book-model.js";
-import { BookManager, BOOK_CHANNEL } from "./books.js";
+import { sleep } from '../abort.js';
+import { credentialsOf } from '../credentials.js';
+import { KalshiApiError, KalshiConfigError, KalshiConnectionError } from '../errors.js';
+import { backoffDelayMs } from '../retry.js';
+import type { SigningContext } from '../signing-middleware.js';
+import { createWebCryptoSigner } from '../webcrypto-signer.js';
+import type { BookModel } from './book-model.js';
+import { BookManager, BOOK_CHANNEL } from './books.js';
 import type {
   ChannelMapShape,
   ChannelMessage,
@@ -24,48 +20,21 @@ import type {
   ChannelUpdate,
   ChannelMessageShape,
   StreamApiDescription,
-} from "./channel-map.js";
-import {
-  CommandTracker,
-  commandError,
-  REPLY_TYPES,
-  type Reply,
-} from "./commands.js";
-import { Connection } from "./connection.js";
-import { deferred } from "./deferred.js";
-import {
-  KalshiConnectionLostError,
-  KalshiStreamClosedError,
-  KalshiStreamProtocolError,
-} from "./errors.js";
-import { handshakeHeaders } from "./handshake.js";
-import type { OverflowPolicy } from "./message-queue.js";
-import { nodeSocketFactory } from "./node-socket.js";
-import {
-  bufferSizeOf,
-  resolveStreamOptions,
-  type KalshiStreamOptions,
-  type ResolvedStreamOptions,
-} from "./options.js";
-import type { OrderBook } from "./order-book.js";
-import {
-  isNode,
-  type SocketFactory,
-  type WebSocketConstructor,
-} from "./socket.js";
-import {
-  StreamEmitter,
-  type StreamEvents,
-  type StreamListener,
-  type StreamState,
-} from "./stream-events.js";
-import {
-  SubscriptionCore,
-  type StreamContext,
-  type SubscriptionHandler,
-} from "./subscription-core.js";
-import { Subscription } from "./subscription.js";
-import { webSocketFactory } from "./web-socket.js";
+} from './channel-map.js';
+import { CommandTracker, commandError, REPLY_TYPES, type Reply } from './commands.js';
+import { Connection } from './connection.js';
+import { deferred } from './deferred.js';
+import { KalshiConnectionLostError, KalshiStreamClosedError, KalshiStreamProtocolError } from './errors.js';
+import { handshakeHeaders } from './handshake.js';
+import type { OverflowPolicy } from './message-queue.js';
+import { nodeSocketFactory } from './node-socket.js';
+import { bufferSizeOf, resolveStreamOptions, type KalshiStreamOptions, type ResolvedStreamOptions } from './options.js';
+import type { OrderBook } from './order-book.js';
+import { isNode, type SocketFactory, type WebSocketConstructor } from './socket.js';
+import { StreamEmitter, type StreamEvents, type StreamListener, type StreamState } from './stream-events.js';
+import { SubscriptionCore, type StreamContext, type SubscriptionHandler } from './subscription-core.js';
+import { Subscription } from './subscription.js';
+import { webSocketFactory } from './web-socket.js';
 
 export interface SubscribeOptions {
   /** Aborting it unsubscribes. */
@@ -94,46 +63,33 @@ export class KalshiStream<
   readonly #ready = deferred<void>();
   readonly #closed = deferred<void>();
   readonly #context: StreamContext;
-  #state: StreamState = "connecting";
+  #state: StreamState = 'connecting';
   #connection: Connection | undefined;
   #unlistenSignal: (() => void) | undefined;
 
-  constructor(
-    options: KalshiStreamOptions,
-    api: StreamApiDescription,
-    bookModel: BookModel<string, B>,
-  ) {
+  constructor(options: KalshiStreamOptions, api: StreamApiDescription, bookModel: BookModel<string, B>) {
     this.#options = options;
     this.#settings = resolveStreamOptions(options, api.environments);
     this.#api = api;
     this.url = this.#settings.url;
     this.#signing = credentialsOf(options, createWebCryptoSigner);
-    this.#socketFactory = socketFactoryFor(
-      options.WebSocket,
-      this.#signing !== undefined,
-    );
+    this.#socketFactory = socketFactoryFor(options.WebSocket, this.#signing !== undefined);
     if (this.#signing === undefined && options.url === undefined) {
       throw new KalshiConfigError(
         `The ${api.title} WebSocket requires a signed handshake, even for public channels: pass apiKeyId with privateKeyPem or signer.`,
       );
     }
-    this.#commands = new CommandTracker(
-      this.#settings.commandTimeoutMs,
-      (error) => this.#connection?.drop(error),
-    );
+    this.#commands = new CommandTracker(this.#settings.commandTimeoutMs, (error) => this.#connection?.drop(error));
     this.#context = {
-      command: (command, params, channel) =>
-        this.#command(command, params, channel),
-      isOpen: () => this.#state === "open",
+      command: (command, params, channel) => this.#command(command, params, channel),
+      isOpen: () => this.#state === 'open',
       register: (sid, core) => void this.#bySid.set(sid, core),
       unregister: (sid, core) => {
         if (this.#bySid.get(sid) === core) this.#bySid.delete(sid);
       },
       forget: (core) => void this.#subs.delete(core),
     };
-    this.#books = new BookManager(bookModel, (params, handler) =>
-      this.#open(BOOK_CHANNEL, params, { handler }),
-    );
+    this.#books = new BookManager(bookModel, (params, handler) => this.#open(BOOK_CHANNEL, params, { handler }));
     const signal = options.signal;
     if (signal?.aborted) {
       this.#shutdown(undefined);
@@ -141,8 +97,8 @@ export class KalshiStream<
     }
     if (signal !== undefined) {
       const abort = (): void => void this.close();
-      signal.addEventListener("abort", abort, { once: true });
-      this.#unlistenSignal = () => signal.removeEventListener("abort", abort);
+      signal.addEventListener('abort', abort, { once: true });
+      this.#unlistenSignal = () => signal.removeEventListener('abort', abort);
     }
     void this.#run();
   }
@@ -161,10 +117,7 @@ export class KalshiStream<
     return this.#closed.promise;
   }
 
-  on<E extends keyof StreamEvents>(
-    event: E,
-    listener: StreamListener<E>,
-  ): () => void {
+  on<E extends keyof StreamEvents>(event: E, listener: StreamListener<E>): () => void {
     return this.#events.on(event, listener);
   }
 
@@ -178,24 +131,16 @@ export class KalshiStream<
     options: SubscribeOptions = {},
   ): Promise<Subscription<ChannelMessage<C, K>, ChannelUpdate<C, K>>> {
     const capacity =
-      options.bufferSize === undefined
-        ? this.#settings.bufferSize
-        : bufferSizeOf(options.bufferSize, "bufferSize");
+      options.bufferSize === undefined ? this.#settings.bufferSize : bufferSizeOf(options.bufferSize, 'bufferSize');
     const overflow = options.overflow ?? this.#settings.overflow;
-    const core = this.#open(
-      channel,
-      (params ?? {}) as Record<string, unknown>,
-      { queue: { capacity, overflow } },
-    );
+    const core = this.#open(channel, (params ?? {}) as Record<string, unknown>, { queue: { capacity, overflow } });
     const signal = options.signal;
     if (signal !== undefined) {
       const abort = (): void => void core.unsubscribe().catch(() => undefined);
       if (signal.aborted) abort();
       else {
-        signal.addEventListener("abort", abort, { once: true });
-        core
-          .ready()
-          .then(undefined, () => signal.removeEventListener("abort", abort));
+        signal.addEventListener('abort', abort, { once: true });
+        core.ready().then(undefined, () => signal.removeEventListener('abort', abort));
       }
     }
     await core.ready();
@@ -207,26 +152,17 @@ export class KalshiStream<
    * books); `await book.ready()` for the first snapshot.
    */
   orderbook(marketTicker: string): B {
-    if (typeof marketTicker !== "string" || marketTicker.trim() === "") {
-      throw new KalshiConfigError(
-        'orderbook() needs a market ticker such as "KXBTC-25DEC31-T100000".',
-      );
+    if (typeof marketTicker !== 'string' || marketTicker.trim() === '') {
+      throw new KalshiConfigError('orderbook() needs a market ticker such as "KXBTC-25DEC31-T100000".');
     }
-    if (this.#state === "closed")
-      throw new KalshiStreamClosedError("The stream is closed.");
+    if (this.#state === 'closed') throw new KalshiStreamClosedError('The stream is closed.');
     return this.#books.get(marketTicker);
   }
 
   /** `list_subscriptions`: what Kalshi has on this connection. */
   async listSubscriptions(): Promise<{ channel: string; sid: number }[]> {
-    const reply = await this.#command(
-      "list_subscriptions",
-      undefined,
-      undefined,
-    );
-    return Array.isArray(reply.msg)
-      ? (reply.msg as { channel: string; sid: number }[])
-      : [];
+    const reply = await this.#command('list_subscriptions', undefined, undefined);
+    return Array.isArray(reply.msg) ? (reply.msg as { channel: string; sid: number }[]) : [];
   }
 
   /** Closes the connection and ends every subscription and book; resolves once the socket is closed. */
@@ -239,44 +175,22 @@ export class KalshiStream<
   #open(
     channel: string,
     params: Record<string, unknown>,
-    consumer:
-      | { queue: { capacity: number; overflow: OverflowPolicy } }
-      | { handler: SubscriptionHandler },
+    consumer: { queue: { capacity: number; overflow: OverflowPolicy } } | { handler: SubscriptionHandler },
   ): SubscriptionCore {
-    if (this.#state === "closed")
-      throw new KalshiStreamClosedError("The stream is closed.");
+    if (this.#state === 'closed') throw new KalshiStreamClosedError('The stream is closed.');
     const snapshots = this.#api.snapshotChannels.includes(channel);
-    const core = new SubscriptionCore(
-      this.#context,
-      channel,
-      params,
-      snapshots,
-      consumer,
-    );
+    const core = new SubscriptionCore(this.#context, channel, params, snapshots, consumer);
     this.#subs.add(core);
-    if (this.#state === "open") core.start();
+    if (this.#state === 'open') core.start();
     return core;
   }
 
-  #command(
-    command: string,
-    params: object | undefined,
-    channel: string | undefined,
-  ): Promise<Reply> {
+  #command(command: string, params: object | undefined, channel: string | undefined): Promise<Reply> {
     const connection = this.#connection;
-    if (connection === undefined || this.#state !== "open") {
-      return Promise.reject(
-        new KalshiConnectionLostError(
-          `Cannot send ${command}: the stream is not connected.`,
-        ),
-      );
+    if (connection === undefined || this.#state !== 'open') {
+      return Promise.reject(new KalshiConnectionLostError(`Cannot send ${command}: the stream is not connected.`));
     }
-    return this.#commands.send(
-      (text) => connection.send(text),
-      command,
-      params,
-      { channel },
-    );
+    return this.#commands.send((text) => connection.send(text), command, params, { channel });
   }
 
   async #run(): Promise<void> {
@@ -292,31 +206,22 @@ export class KalshiStream<
         error = await connection.closed;
         this.#onLost(error);
       } catch (failure) {
-        error =
-          failure instanceof Error
-            ? failure
-            : new KalshiConnectionError(String(failure));
+        error = failure instanceof Error ? failure : new KalshiConnectionError(String(failure));
         if (isFatal(error)) return this.#shutdown(error);
       }
       if (this.#isClosed()) return;
       attempt++;
-      if (attempt > this.#settings.maxReconnectAttempts)
-        return this.#shutdown(error);
+      if (attempt > this.#settings.maxReconnectAttempts) return this.#shutdown(error);
       const delayMs = backoffDelayMs(attempt, this.#options.random);
-      this.#state = "reconnecting";
-      this.#events.emit("reconnecting", { attempt, delayMs, error });
+      this.#state = 'reconnecting';
+      this.#events.emit('reconnecting', { attempt, delayMs, error });
       await sleep(delayMs, this.#stop.signal).catch(() => undefined);
     }
   }
 
   async #connect(): Promise<Connection> {
-    const headers = await handshakeHeaders(
-      this.url,
-      this.#signing,
-      this.#options.headers,
-    );
-    if (this.#state === "closed")
-      throw new KalshiStreamClosedError("The stream is closed.");
+    const headers = await handshakeHeaders(this.url, this.#signing, this.#options.headers);
+    if (this.#state === 'closed') throw new KalshiStreamClosedError('The stream is closed.');
     return Connection.open(this.#socketFactory, {
       url: this.url,
       headers,
@@ -328,28 +233,25 @@ export class KalshiStream<
   }
 
   #onOpen(connection: Connection, reconnected: boolean): void {
-    if (this.#state === "closed") {
+    if (this.#state === 'closed') {
       void connection.close();
       return;
     }
     this.#connection = connection;
-    this.#state = "open";
+    this.#state = 'open';
     this.#ready.resolve();
-    this.#events.emit("open", { reconnected });
+    this.#events.emit('open', { reconnected });
     for (const core of [...this.#subs]) core.start();
   }
 
   #onLost(error: Error | undefined): void {
     this.#connection = undefined;
-    if (this.#state === "closed") return;
-    this.#state = "reconnecting";
+    if (this.#state === 'closed') return;
+    this.#state = 'reconnecting';
     this.#bySid.clear();
     for (const core of [...this.#subs]) core.connectionLost();
     this.#commands.failAll(
-      new KalshiConnectionLostError(
-        "The connection was lost before the reply came.",
-        { cause: error },
-      ),
+      new KalshiConnectionLostError('The connection was lost before the reply came.', { cause: error }),
     );
   }
 
@@ -358,71 +260,58 @@ export class KalshiStream<
     try {
       frame = JSON.parse(text) as Reply;
     } catch {
-      this.#events.emit("error", {
-        error: new KalshiStreamProtocolError(
-          `A frame that is not JSON: ${text.slice(0, 80)}`,
-        ),
+      this.#events.emit('error', {
+        error: new KalshiStreamProtocolError(`A frame that is not JSON: ${text.slice(0, 80)}`),
       });
       return;
     }
-    if (typeof frame !== "object" || frame === null) return;
+    if (typeof frame !== 'object' || frame === null) return;
     const sid = frame.sid;
     if (REPLY_TYPES.has(frame.type)) return this.#onReply(frame);
-    if (typeof sid === "number")
-      this.#bySid.get(sid)?.receive(frame as ChannelMessageShape);
+    if (typeof sid === 'number') this.#bySid.get(sid)?.receive(frame as ChannelMessageShape);
   }
 
   #onReply(frame: Reply): void {
     if (this.#commands.settle(frame)) return;
-    if (frame.type === "error") {
-      const sid = typeof frame.sid === "number" ? frame.sid : undefined;
+    if (frame.type === 'error') {
+      const sid = typeof frame.sid === 'number' ? frame.sid : undefined;
       const core = sid === undefined ? undefined : this.#bySid.get(sid);
-      const error = commandError(frame, "subscription", core?.channel);
+      const error = commandError(frame, 'subscription', core?.channel);
       if (core !== undefined && error.terminal) core.channelError(error);
-      else this.#events.emit("error", { error });
+      else this.#events.emit('error', { error });
       return;
     }
     // A `subscribed` no command waits for any more (it timed out): do not leave it running on the server.
     const lateSid = (frame.msg as { sid?: unknown } | undefined)?.sid;
-    if (
-      frame.type === "subscribed" &&
-      typeof lateSid === "number" &&
-      !this.#bySid.has(lateSid)
-    ) {
-      this.#command("unsubscribe", { sids: [lateSid] }, undefined).catch(
-        () => undefined,
-      );
+    if (frame.type === 'subscribed' && typeof lateSid === 'number' && !this.#bySid.has(lateSid)) {
+      this.#command('unsubscribe', { sids: [lateSid] }, undefined).catch(() => undefined);
     }
   }
 
   /** A method, not a property read: the state changes across the awaits of the connection loop. */
   #isClosed(): boolean {
-    return this.#state === "closed";
+    return this.#state === 'closed';
   }
 
   #shutdown(error: unknown): void {
-    if (this.#state === "closed") return;
-    this.#state = "closed";
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
     this.#stop.abort();
     this.#unlistenSignal?.();
     const connection = this.#connection;
     this.#connection = undefined;
     if (connection !== undefined) void connection.close();
     this.#commands.failAll(
-      new KalshiStreamClosedError(
-        "The stream was closed before the reply came.",
-        { cause: error },
-      ),
+      new KalshiStreamClosedError('The stream was closed before the reply came.', { cause: error }),
     );
     for (const core of [...this.#subs]) core.finish(error);
     this.#books.endAll(error);
     this.#bySid.clear();
-    const reason =
-      error ?? new KalshiStreamClosedError("The stream was closed.");
+    const reason = error ?? new KalshiStreamClosedError('The stream was closed.');
     this.#ready.reject(reason);
     if (error === undefined) this.#closed.resolve();
     else this.#closed.reject(error);
-    this.#events.emit("close", { error });
+    this.#events.emit('close', { error });
     this.#events.clear();
   }
 }
@@ -439,22 +328,14 @@ function isFatal(error: Error): boolean {
   );
 }
 
-function socketFactoryFor(
-  WebSocketClass: WebSocketConstructor | undefined,
-  signed: boolean,
-): SocketFactory {
+function socketFactoryFor(WebSocketClass: WebSocketConstructor | undefined, signed: boolean): SocketFactory {
   if (WebSocketClass === undefined && isNode()) return nodeSocketFactory;
-  const found =
-    WebSocketClass ??
-    (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-  if (found === undefined)
-    throw new KalshiConfigError(
-      "No WebSocket implementation: pass options.WebSocket.",
-    );
+  const found = WebSocketClass ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (found === undefined) throw new KalshiConfigError('No WebSocket implementation: pass options.WebSocket.');
   if (signed) {
     throw new KalshiConfigError(
-      "A WHATWG WebSocket (browsers) cannot send the KALSHI-ACCESS-* handshake headers, so it cannot sign in to Kalshi. " +
-        "Run the stream on Node, or connect to a relay of your own that signs the upgrade server-side: pass its url and no credentials.",
+      'A WHATWG WebSocket (browsers) cannot send the KALSHI-ACCESS-* handshake headers, so it cannot sign in to Kalshi. ' +
+        'Run the stream on Node, or connect to a relay of your own that signs the upgrade server-side: pass its url and no credentials.',
     );
   }
   return webSocketFactory(found);

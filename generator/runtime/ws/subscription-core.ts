@@ -4,19 +4,19 @@
  * grows by one, and handing messages and gaps to its consumer — a bounded queue read with `for await`, or a
  * handler called synchronously (the order books).
  */
-import { KalshiConnectionError } from "../errors.js";
-import type { ChannelMessageShape } from "./channel-map.js";
-import type { Reply } from "./commands.js";
-import { deferred, type Deferred } from "./deferred.js";
+import { KalshiConnectionError } from '../errors.js';
+import type { ChannelMessageShape } from './channel-map.js';
+import type { Reply } from './commands.js';
+import { deferred, type Deferred } from './deferred.js';
 import {
   KalshiCommandError,
   KalshiStreamClosedError,
   KalshiStreamOverflowError,
   KalshiStreamProtocolError,
-} from "./errors.js";
-import type { GapReason, StreamGap } from "./gap.js";
-import { MessageQueue, type OverflowPolicy } from "./message-queue.js";
-import { applyUpdate, withAcknowledged } from "./subscription-params.js";
+} from './errors.js';
+import type { GapReason, StreamGap } from './gap.js';
+import { MessageQueue, type OverflowPolicy } from './message-queue.js';
+import { applyUpdate, withAcknowledged } from './subscription-params.js';
 
 type Params = Record<string, unknown>;
 export type SubscriptionItem = ChannelMessageShape | StreamGap;
@@ -39,8 +39,7 @@ export interface SubscriptionHandler {
 }
 
 export type SubscriptionConsumer =
-  | { queue: { capacity: number; overflow: OverflowPolicy } }
-  | { handler: SubscriptionHandler };
+  { queue: { capacity: number; overflow: OverflowPolicy } } | { handler: SubscriptionHandler };
 
 export class SubscriptionCore {
   readonly channel: string;
@@ -53,7 +52,7 @@ export class SubscriptionCore {
   readonly #context: StreamContext;
   readonly #ready: Deferred<void> = deferred();
   #waiters: Deferred<void>[] = [];
-  #state: "pending" | "active" | "closed" = "pending";
+  #state: 'pending' | 'active' | 'closed' = 'pending';
   #generation = 0;
   #lastSeq: number | undefined;
   #closing: Promise<void> | undefined;
@@ -69,7 +68,7 @@ export class SubscriptionCore {
     this.channel = channel;
     this.params = { ...params };
     this.snapshots = snapshots;
-    if ("handler" in consumer) this.#handler = consumer.handler;
+    if ('handler' in consumer) this.#handler = consumer.handler;
     else {
       const { capacity, overflow } = consumer.queue;
       this.queue = new MessageQueue<SubscriptionItem>({
@@ -85,7 +84,7 @@ export class SubscriptionCore {
   }
 
   get closed(): boolean {
-    return this.#state === "closed";
+    return this.#state === 'closed';
   }
 
   /** Resolves at the first `subscribed` reply; rejects when the subscription ends before one. */
@@ -95,48 +94,36 @@ export class SubscriptionCore {
 
   /** Subscribes on the connection that just opened (the stream calls it for every live subscription). */
   start(): void {
-    if (this.#state !== "pending" || this.#closing !== undefined) return;
+    if (this.#state !== 'pending' || this.#closing !== undefined) return;
     const generation = ++this.#generation;
     this.#lastSeq = undefined;
-    this.#context
-      .command(
-        "subscribe",
-        { channels: [this.channel], ...this.params },
-        this.channel,
-      )
-      .then(
-        (reply) => this.#subscribed(generation, reply),
-        (error: unknown) => {
-          if (generation !== this.#generation || this.#state === "closed")
-            return;
-          if (error instanceof KalshiConnectionError) return;
-          this.finish(error);
-        },
-      );
+    this.#context.command('subscribe', { channels: [this.channel], ...this.params }, this.channel).then(
+      (reply) => this.#subscribed(generation, reply),
+      (error: unknown) => {
+        if (generation !== this.#generation || this.#state === 'closed') return;
+        if (error instanceof KalshiConnectionError) return;
+        this.finish(error);
+      },
+    );
   }
 
   /** The connection is gone: subscribe again when the next one opens. */
   connectionLost(): void {
-    if (this.#state === "closed") return;
+    if (this.#state === 'closed') return;
     this.#generation++;
     this.sid = undefined;
-    if (this.#state === "active") this.#gap("reconnect", true, {});
-    this.#state = "pending";
+    if (this.#state === 'active') this.#gap('reconnect', true, {});
+    this.#state = 'pending';
   }
 
   /** A channel message routed here by its `sid`. */
   receive(message: ChannelMessageShape): void {
     const seq = message.seq;
-    if (typeof seq === "number") {
+    if (typeof seq === 'number') {
       const last = this.#lastSeq;
       if (last !== undefined && seq !== last + 1) {
-        if (this.snapshots)
-          return this.#resync(
-            "sequence",
-            { expectedSeq: last + 1, receivedSeq: seq },
-            true,
-          );
-        this.#gap("sequence", false, {
+        if (this.snapshots) return this.#resync('sequence', { expectedSeq: last + 1, receivedSeq: seq }, true);
+        this.#gap('sequence', false, {
           expectedSeq: last + 1,
           receivedSeq: seq,
         });
@@ -148,40 +135,28 @@ export class SubscriptionCore {
 
   /** Kalshi ended this subscription with a terminal channel error (10, 17, 25): subscribe again. */
   channelError(error: KalshiCommandError): void {
-    if (this.#state !== "active") return;
-    this.#resync("channel_error", { error }, false);
+    if (this.#state !== 'active') return;
+    this.#resync('channel_error', { error }, false);
   }
 
   /** `update_subscription`; what it adds or removes is kept for later resubscriptions. */
   async update(update: Params): Promise<Reply | undefined> {
-    if (this.#closing !== undefined || this.#state === "closed") {
-      throw new KalshiStreamClosedError(
-        `The ${this.channel} subscription is closed.`,
-      );
+    if (this.#closing !== undefined || this.#state === 'closed') {
+      throw new KalshiStreamClosedError(`The ${this.channel} subscription is closed.`);
     }
     const before = this.params;
     const after = applyUpdate(before, update);
     if (after !== undefined) this.params = after;
     await this.#whenActive();
     try {
-      const reply = await this.#context.command(
-        "update_subscription",
-        { sids: [this.sid], ...update },
-        this.channel,
-      );
-      if (
-        reply.sid === this.sid &&
-        typeof reply.seq === "number" &&
-        reply.seq === (this.#lastSeq ?? 0) + 1
-      ) {
+      const reply = await this.#context.command('update_subscription', { sids: [this.sid], ...update }, this.channel);
+      if (reply.sid === this.sid && typeof reply.seq === 'number' && reply.seq === (this.#lastSeq ?? 0) + 1) {
         this.#lastSeq = reply.seq;
       }
-      if (after !== undefined)
-        this.params = withAcknowledged(this.params, reply.msg);
+      if (after !== undefined) this.params = withAcknowledged(this.params, reply.msg);
       return reply;
     } catch (error) {
-      if (error instanceof KalshiCommandError && this.params === after)
-        this.params = before;
+      if (error instanceof KalshiCommandError && this.params === after) this.params = before;
       // Lost with the connection: the resubscription asks for the updated params.
       if (error instanceof KalshiConnectionError && after !== undefined) {
         await this.#whenActive();
@@ -194,38 +169,31 @@ export class SubscriptionCore {
   /** Stops delivery at once and sends `unsubscribe`; the consumer drains what is buffered, then ends. */
   unsubscribe(): Promise<void> {
     if (this.#closing !== undefined) return this.#closing;
-    if (this.#state === "closed") return Promise.resolve();
-    const sid = this.#state === "active" ? this.sid : undefined;
+    if (this.#state === 'closed') return Promise.resolve();
+    const sid = this.#state === 'active' ? this.sid : undefined;
     this.#generation++;
     this.finish(undefined);
     const closing =
       sid === undefined || !this.#context.isOpen()
         ? Promise.resolve()
-        : this.#context
-            .command("unsubscribe", { sids: [sid] }, this.channel)
-            .then(
-              () => undefined,
-              (error: unknown) => {
-                // Unknown sid (7) or a lost connection: the subscription is gone either way.
-                if (error instanceof KalshiCommandError && error.code !== 7)
-                  throw error;
-              },
-            );
+        : this.#context.command('unsubscribe', { sids: [sid] }, this.channel).then(
+            () => undefined,
+            (error: unknown) => {
+              // Unknown sid (7) or a lost connection: the subscription is gone either way.
+              if (error instanceof KalshiCommandError && error.code !== 7) throw error;
+            },
+          );
     this.#closing = closing;
     return closing;
   }
 
   /** Ends the subscription locally: `error` (if any) reaches the consumer after what is buffered. */
   finish(error: unknown): void {
-    if (this.#state === "closed") return;
-    this.#state = "closed";
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
     if (this.sid !== undefined) this.#context.unregister(this.sid, this);
     this.#context.forget(this);
-    const reason =
-      error ??
-      new KalshiStreamClosedError(
-        `The ${this.channel} subscription was closed.`,
-      );
+    const reason = error ?? new KalshiStreamClosedError(`The ${this.channel} subscription was closed.`);
     this.#ready.reject(reason);
     for (const waiter of this.#waiters) waiter.reject(reason);
     this.#waiters = [];
@@ -236,25 +204,19 @@ export class SubscriptionCore {
 
   #subscribed(generation: number, reply: Reply): void {
     const msg = reply.msg as { sid?: unknown } | undefined;
-    const sid = typeof msg?.sid === "number" ? msg.sid : undefined;
-    if (generation !== this.#generation || this.#state === "closed") {
+    const sid = typeof msg?.sid === 'number' ? msg.sid : undefined;
+    if (generation !== this.#generation || this.#state === 'closed') {
       // A reply for a subscription given up meanwhile: do not leave it running on the server.
       if (sid !== undefined && this.#context.isOpen()) {
-        this.#context
-          .command("unsubscribe", { sids: [sid] }, this.channel)
-          .catch(() => undefined);
+        this.#context.command('unsubscribe', { sids: [sid] }, this.channel).catch(() => undefined);
       }
       return;
     }
     if (sid === undefined) {
-      return this.finish(
-        new KalshiStreamProtocolError(
-          `The subscribed reply for ${this.channel} carries no sid.`,
-        ),
-      );
+      return this.finish(new KalshiStreamProtocolError(`The subscribed reply for ${this.channel} carries no sid.`));
     }
     this.sid = sid;
-    this.#state = "active";
+    this.#state = 'active';
     this.#context.register(sid, this);
     this.#ready.resolve();
     for (const waiter of this.#waiters) waiter.resolve();
@@ -262,48 +224,34 @@ export class SubscriptionCore {
   }
 
   #whenActive(): Promise<void> {
-    if (this.#state === "active") return Promise.resolve();
-    if (this.#state === "closed")
-      return Promise.reject(
-        new KalshiStreamClosedError(
-          `The ${this.channel} subscription is closed.`,
-        ),
-      );
+    if (this.#state === 'active') return Promise.resolve();
+    if (this.#state === 'closed')
+      return Promise.reject(new KalshiStreamClosedError(`The ${this.channel} subscription is closed.`));
     const waiter = deferred<void>();
     this.#waiters.push(waiter);
     return waiter.promise;
   }
 
   /** Drops the current server subscription and subscribes again (a snapshot channel starts over). */
-  #resync(
-    reason: GapReason,
-    detail: Partial<StreamGap>,
-    unsubscribeOld: boolean,
-  ): void {
+  #resync(reason: GapReason, detail: Partial<StreamGap>, unsubscribeOld: boolean): void {
     const old = this.sid;
     this.#gap(reason, true, detail);
     if (old !== undefined) {
       this.#context.unregister(old, this);
       this.sid = undefined;
       if (unsubscribeOld && this.#context.isOpen()) {
-        this.#context
-          .command("unsubscribe", { sids: [old] }, this.channel)
-          .catch(() => undefined);
+        this.#context.command('unsubscribe', { sids: [old] }, this.channel).catch(() => undefined);
       }
     }
-    if (this.#state === "closed") return;
-    this.#state = "pending";
+    if (this.#state === 'closed') return;
+    this.#state = 'pending';
     if (this.#context.isOpen()) this.start();
   }
 
-  #gap(
-    reason: GapReason,
-    resubscribing: boolean,
-    detail: Partial<StreamGap>,
-  ): void {
+  #gap(reason: GapReason, resubscribing: boolean, detail: Partial<StreamGap>): void {
     this.#deliver({
       ...detail,
-      type: "gap",
+      type: 'gap',
       reason,
       channel: this.channel,
       resubscribing,
@@ -313,30 +261,23 @@ export class SubscriptionCore {
   #deliver(item: SubscriptionItem): void {
     const handler = this.#handler;
     if (handler !== undefined) {
-      if (item.type === "gap") handler.gap(item as StreamGap);
+      if (item.type === 'gap') handler.gap(item as StreamGap);
       else handler.message(item);
       return;
     }
     const queue = this.queue as MessageQueue<SubscriptionItem>;
-    if (
-      queue.size === queue.capacity &&
-      queue.overflow === "drop-oldest" &&
-      this.snapshots &&
-      item.type !== "gap"
-    ) {
+    if (queue.size === queue.capacity && queue.overflow === 'drop-oldest' && this.snapshots && item.type !== 'gap') {
       // A snapshot channel that lost messages is rebuilt from a fresh snapshot: what is buffered is stale.
       const dropped = queue.clear() + 1;
       queue.takeDropped();
-      return this.#resync("overflow", { dropped }, true);
+      return this.#resync('overflow', { dropped }, true);
     }
-    if (!queue.push(item) && queue.ended && this.#state !== "closed") {
+    if (!queue.push(item) && queue.ended && this.#state !== 'closed') {
       // Overflow under 'error': the queue holds the error for the consumer.
       const sid = this.sid;
       this.finish(undefined);
       if (sid !== undefined && this.#context.isOpen()) {
-        this.#context
-          .command("unsubscribe", { sids: [sid] }, this.channel)
-          .catch(() => undefined);
+        this.#context.command('unsubscribe', { sids: [sid] }, this.channel).catch(() => undefined);
       }
     }
   }

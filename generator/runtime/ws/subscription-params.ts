@@ -6,33 +6,26 @@
 
 type Params = Record<string, unknown>;
 
-const ACTIONS: Readonly<Record<string, "add" | "delete">> = {
-  add_markets: "add",
-  delete_markets: "delete",
-  subscribe_indices: "add",
-  unsubscribe_indices: "delete",
-  subscribe_underlyings: "add",
-  unsubscribe_underlyings: "delete",
+const ACTIONS: Readonly<Record<string, 'add' | 'delete'>> = {
+  add_markets: 'add',
+  delete_markets: 'delete',
+  subscribe_indices: 'add',
+  unsubscribe_indices: 'delete',
+  subscribe_underlyings: 'add',
+  unsubscribe_underlyings: 'delete',
 };
 
 /** List parameters, each with the single-value form that means the same (`market_ticker` → `market_tickers`). */
-const LISTS: readonly (readonly [single: string | undefined, list: string])[] =
-  [
-    ["market_ticker", "market_tickers"],
-    ["market_id", "market_ids"],
-    [undefined, "index_ids"],
-    [undefined, "underlying_tickers"],
-  ];
+const LISTS: readonly (readonly [single: string | undefined, list: string])[] = [
+  ['market_ticker', 'market_tickers'],
+  ['market_id', 'market_ids'],
+  [undefined, 'index_ids'],
+  [undefined, 'underlying_tickers'],
+];
 
 /** The params after `update`, or undefined when the update does not change what is subscribed. */
-export function applyUpdate(
-  params: Params,
-  update: Params,
-): Params | undefined {
-  const action =
-    typeof update["action"] === "string"
-      ? ACTIONS[update["action"]]
-      : undefined;
+export function applyUpdate(params: Params, update: Params): Params | undefined {
+  const action = typeof update['action'] === 'string' ? ACTIONS[update['action']] : undefined;
   if (action === undefined) return undefined;
   const next: Params = { ...params };
   let changed = false;
@@ -41,7 +34,7 @@ export function applyUpdate(
     if (given.length === 0) continue;
     const current = valuesOf(next, single, list);
     const values =
-      action === "add"
+      action === 'add'
         ? [...current, ...given.filter((v) => !current.includes(v))]
         : current.filter((v) => !given.includes(v));
     if (single !== undefined) delete next[single];
@@ -56,15 +49,11 @@ export function applyUpdate(
  * update"); unchanged when the reply has none (`skip_ticker_ack`).
  */
 export function withAcknowledged(params: Params, msg: unknown): Params {
-  if (typeof msg !== "object" || msg === null) return params;
+  if (typeof msg !== 'object' || msg === null) return params;
   const next: Params = { ...params };
   for (const [single, list] of LISTS) {
     const reported = (msg as Params)[list];
-    if (
-      !Array.isArray(reported) ||
-      !reported.every((v) => typeof v === "string")
-    )
-      continue;
+    if (!Array.isArray(reported) || !reported.every((v) => typeof v === 'string')) continue;
     if (single !== undefined) delete next[single];
     next[list] = [...reported];
   }
@@ -73,20 +62,14 @@ export function withAcknowledged(params: Params, msg: unknown): Params {
 
 /** The markets a params object names (`market_ticker` and `market_tickers`). */
 export function marketTickersOf(params: Params): string[] {
-  return valuesOf(params, "market_ticker", "market_tickers");
+  return valuesOf(params, 'market_ticker', 'market_tickers');
 }
 
-function valuesOf(
-  params: Params,
-  single: string | undefined,
-  list: string,
-): string[] {
+function valuesOf(params: Params, single: string | undefined, list: string): string[] {
   const values: string[] = [];
   const one = single === undefined ? undefined : params[single];
-  if (typeof one === "string") values.push(one);
+  if (typeof one === 'string') values.push(one);
   const many = params[list];
-  if (Array.isArray(many))
-    for (const v of many)
-      if (typeof v === "string" && !values.includes(v)) values.push(v);
+  if (Array.isArray(many)) for (const v of many) if (typeof v === 'string' && !values.includes(v)) values.push(v);
   return values;
 }

@@ -3,13 +3,10 @@
  * wherever messages may have been lost (reconnect, `seq` gap, buffer overflow, terminal channel error).
  * Iteration continues across reconnects. Leaving the loop early (`break`, `return`, an exception) unsubscribes.
  */
-import { KalshiConfigError } from "../errors.js";
-import type { ChannelMessageShape } from "./channel-map.js";
-import type { StreamGap } from "./gap.js";
-import type {
-  SubscriptionCore,
-  SubscriptionItem,
-} from "./subscription-core.js";
+import { KalshiConfigError } from '../errors.js';
+import type { ChannelMessageShape } from './channel-map.js';
+import type { StreamGap } from './gap.js';
+import type { SubscriptionCore, SubscriptionItem } from './subscription-core.js';
 
 export class Subscription<
   M extends ChannelMessageShape = ChannelMessageShape,
@@ -60,17 +57,13 @@ export class Subscription<
 
   [Symbol.asyncIterator](): AsyncIterator<M | StreamGap> {
     if (this.#iterating) {
-      throw new KalshiConfigError(
-        "A subscription has one reader: it is already being iterated.",
-      );
+      throw new KalshiConfigError('A subscription has one reader: it is already being iterated.');
     }
     this.#iterating = true;
     const core = this.#core;
     const queue = core.queue;
     if (queue === undefined)
-      throw new KalshiConfigError(
-        "This subscription feeds an order book and cannot be iterated.",
-      );
+      throw new KalshiConfigError('This subscription feeds an order book and cannot be iterated.');
     const done = {
       value: undefined,
       done: true,
@@ -80,17 +73,15 @@ export class Subscription<
         const dropped = queue.takeDropped();
         if (dropped > 0) {
           const gap: StreamGap = {
-            type: "gap",
-            reason: "overflow",
+            type: 'gap',
+            reason: 'overflow',
             channel: core.channel,
             resubscribing: false,
             dropped,
           };
           return Promise.resolve({ value: gap, done: false });
         }
-        return queue.next() as Promise<
-          IteratorResult<SubscriptionItem>
-        > as Promise<IteratorResult<M | StreamGap>>;
+        return queue.next() as Promise<IteratorResult<SubscriptionItem>> as Promise<IteratorResult<M | StreamGap>>;
       },
       return: async (): Promise<IteratorResult<M | StreamGap>> => {
         await core.unsubscribe().catch(() => undefined);

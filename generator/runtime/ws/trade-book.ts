@@ -5,23 +5,13 @@
  * The book subscribes with `use_yes_price: true`, which Kalshi says will become the only behaviour: no-side
  * levels then arrive in yes-leg prices and are turned back (p → 1 − p, exactly) to no prices here.
  */
-import {
-  levelsField,
-  stringField,
-  type BookModel,
-  type SidePrice,
-} from "./book-model.js";
-import type { BookState } from "./book-state.js";
-import {
-  decimalsOf,
-  formatFixed,
-  ONE_DOLLAR,
-  parseFixed,
-} from "./fixed-point.js";
-import type { Level } from "./ladder.js";
-import { OrderBook } from "./order-book.js";
+import { levelsField, stringField, type BookModel, type SidePrice } from './book-model.js';
+import type { BookState } from './book-state.js';
+import { decimalsOf, formatFixed, ONE_DOLLAR, parseFixed } from './fixed-point.js';
+import type { Level } from './ladder.js';
+import { OrderBook } from './order-book.js';
 
-export type TradeBookSide = "yes" | "no";
+export type TradeBookSide = 'yes' | 'no';
 
 /** What the book reads of an `orderbook_snapshot` message's `msg`. */
 export interface TradeBookSnapshotShape {
@@ -41,13 +31,13 @@ export interface TradeBookDeltaShape {
 
 export class TradeOrderBook extends OrderBook<TradeBookSide> {
   /** The best bid of `side` (default yes). */
-  bestBid(side: TradeBookSide = "yes"): Level | undefined {
+  bestBid(side: TradeBookSide = 'yes'): Level | undefined {
     return this.best(side);
   }
 
   /** The implied best ask of `side`: 1 − the other side's best bid, with that bid's size. */
-  bestAsk(side: TradeBookSide = "yes"): Level | undefined {
-    const other = this.state.ladders[side === "yes" ? "no" : "yes"].best();
+  bestAsk(side: TradeBookSide = 'yes'): Level | undefined {
+    const other = this.state.ladders[side === 'yes' ? 'no' : 'yes'].best();
     if (other === undefined) return undefined;
     const size = this.level(other).size;
     return {
@@ -58,42 +48,39 @@ export class TradeOrderBook extends OrderBook<TradeBookSide> {
 }
 
 /** The model for `TradeOrderBook`; `yesPrices`: the subscription sends `use_yes_price: true`. */
-export function tradeBookModel(
-  yesPrices = true,
-): BookModel<TradeBookSide, TradeOrderBook> {
+export function tradeBookModel(yesPrices = true): BookModel<TradeBookSide, TradeOrderBook> {
   const converted = new Map<string, SidePrice>();
   return {
-    sides: ["yes", "no"],
+    sides: ['yes', 'no'],
     highestFirst: { yes: true, no: true },
     subscribeParams: { use_yes_price: yesPrices },
     snapshot(msg) {
-      const marketTicker = stringField(msg, "market_ticker");
+      const marketTicker = stringField(msg, 'market_ticker');
       if (marketTicker === undefined) return undefined;
       return {
         marketTicker,
         levels: {
-          yes: levelsField(msg, "yes_dollars_fp"),
-          no: levelsField(msg, "no_dollars_fp"),
+          yes: levelsField(msg, 'yes_dollars_fp'),
+          no: levelsField(msg, 'no_dollars_fp'),
         },
       };
     },
     delta(msg) {
-      const marketTicker = stringField(msg, "market_ticker");
-      const side = stringField(msg, "side");
-      if (marketTicker === undefined || (side !== "yes" && side !== "no"))
-        return undefined;
+      const marketTicker = stringField(msg, 'market_ticker');
+      const side = stringField(msg, 'side');
+      if (marketTicker === undefined || (side !== 'yes' && side !== 'no')) return undefined;
       const record = msg as Record<string, unknown>;
       return {
         marketTicker,
         side,
-        price: record["price_dollars"],
-        delta: record["delta_fp"],
-        clientOrderId: stringField(msg, "client_order_id"),
+        price: record['price_dollars'],
+        delta: record['delta_fp'],
+        clientOrderId: stringField(msg, 'client_order_id'),
       };
     },
     price(side, text) {
       const units = parseFixed(text, `orderbook ${side} price`);
-      if (side === "yes" || !yesPrices) return { units, text: text as string };
+      if (side === 'yes' || !yesPrices) return { units, text: text as string };
       const known = converted.get(text as string);
       if (known !== undefined) return known;
       const no = ONE_DOLLAR - units;
@@ -105,7 +92,6 @@ export function tradeBookModel(
       converted.set(text as string, price);
       return price;
     },
-    create: (state: BookState<TradeBookSide>, close) =>
-      new TradeOrderBook(state, close),
+    create: (state: BookState<TradeBookSide>, close) => new TradeOrderBook(state, close),
   };
 }

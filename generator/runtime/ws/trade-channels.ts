@@ -4,13 +4,13 @@
  * 2026-08-22 docs. This file is the one the AsyncAPI generator replaces: the rest of the runtime only uses
  * `TradeChannels`, `TRADE_STREAM_API` and the structural book shapes of `trade-book.ts`.
  */
-import type { StreamApiDescription } from "./channel-map.js";
+import type { StreamApiDescription } from './channel-map.js';
 
 /** Fixed-point decimal string: `*_dollars` prices (up to 6 decimals), `*_fp` contract counts (2 decimals). */
 export type FixedPoint = string;
-export type MarketSide = "yes" | "no";
+export type MarketSide = 'yes' | 'no';
 /** `bid` is the yes outcome side, `ask` the no outcome side. */
-export type BookSide = "bid" | "ask";
+export type BookSide = 'bid' | 'ask';
 
 /** Market filters; `market_id`/`market_ids` only where the channel's notes say so (ticker). */
 export interface MarketFilter {
@@ -21,7 +21,7 @@ export interface MarketFilter {
 }
 
 export interface MarketsUpdate {
-  action: "add_markets" | "delete_markets";
+  action: 'add_markets' | 'delete_markets';
   market_ticker?: string;
   market_tickers?: string[];
   market_id?: string;
@@ -40,7 +40,7 @@ interface SequencedEnvelope<T extends string, M> extends Envelope<T, M> {
 }
 
 export type OrderbookSnapshotMessage = SequencedEnvelope<
-  "orderbook_snapshot",
+  'orderbook_snapshot',
   {
     market_ticker: string;
     market_id: string;
@@ -52,7 +52,7 @@ export type OrderbookSnapshotMessage = SequencedEnvelope<
 >;
 
 export type OrderbookDeltaMessage = SequencedEnvelope<
-  "orderbook_delta",
+  'orderbook_delta',
   {
     market_ticker: string;
     market_id: string;
@@ -70,7 +70,7 @@ export type OrderbookDeltaMessage = SequencedEnvelope<
 >;
 
 export type TickerMessage = Envelope<
-  "ticker",
+  'ticker',
   {
     market_ticker: string;
     market_id: string;
@@ -93,7 +93,7 @@ export type TickerMessage = Envelope<
 >;
 
 export type TradeMessage = Envelope<
-  "trade",
+  'trade',
   {
     trade_id: string;
     market_ticker: string;
@@ -112,7 +112,7 @@ export type TradeMessage = Envelope<
 >;
 
 export type FillMessage = Envelope<
-  "fill",
+  'fill',
   {
     trade_id: string;
     order_id: string;
@@ -125,7 +125,7 @@ export type FillMessage = Envelope<
     count_fp: FixedPoint;
     fee_cost: FixedPoint;
     /** @deprecated use outcome_side */
-    action: "buy" | "sell";
+    action: 'buy' | 'sell';
     /** @deprecated use ts_ms */
     ts: number;
     ts_ms: number;
@@ -140,7 +140,7 @@ export type FillMessage = Envelope<
 >;
 
 export type MarketPositionMessage = Envelope<
-  "market_position",
+  'market_position',
   {
     user_id: string;
     market_ticker: string;
@@ -156,14 +156,14 @@ export type MarketPositionMessage = Envelope<
 
 export interface MarketLifecycleFields {
   event_type:
-    | "created"
-    | "deactivated"
-    | "activated"
-    | "close_date_updated"
-    | "determined"
-    | "settled"
-    | "price_level_structure_updated"
-    | "metadata_updated";
+    | 'created'
+    | 'deactivated'
+    | 'activated'
+    | 'close_date_updated'
+    | 'determined'
+    | 'settled'
+    | 'price_level_structure_updated'
+    | 'metadata_updated';
   market_ticker: string;
   exchange_index?: number;
   open_ts?: number;
@@ -197,23 +197,17 @@ export interface MarketLifecycleFields {
   };
 }
 
-export type MarketLifecycleMessage = Envelope<
-  "market_lifecycle_v2",
-  MarketLifecycleFields
->;
-export type MultivariateMarketLifecycleMessage = Envelope<
-  "multivariate_market_lifecycle",
-  MarketLifecycleFields
->;
+export type MarketLifecycleMessage = Envelope<'market_lifecycle_v2', MarketLifecycleFields>;
+export type MultivariateMarketLifecycleMessage = Envelope<'multivariate_market_lifecycle', MarketLifecycleFields>;
 
 export type EventLifecycleMessage = Envelope<
-  "event_lifecycle",
+  'event_lifecycle',
   {
     event_ticker: string;
     exchange_index: number;
     title: string;
     subtitle: string;
-    collateral_return_type: "MECNET" | "DIRECNET" | "";
+    collateral_return_type: 'MECNET' | 'DIRECNET' | '';
     series_ticker: string;
     strike_date?: number;
     strike_period?: string;
@@ -221,15 +215,10 @@ export type EventLifecycleMessage = Envelope<
 >;
 
 export type EventFeeUpdateMessage = Envelope<
-  "event_fee_update",
+  'event_fee_update',
   {
     event_ticker: string;
-    fee_type_override:
-      | "quadratic"
-      | "quadratic_with_maker_fees"
-      | "quadratic_with_combo_maker_fees"
-      | "flat"
-      | null;
+    fee_type_override: 'quadratic' | 'quadratic_with_maker_fees' | 'quadratic_with_combo_maker_fees' | 'flat' | null;
     fee_multiplier_override: number | null;
   }
 >;
@@ -244,7 +233,7 @@ interface RfqFields {
 }
 
 export type RfqCreatedMessage = Envelope<
-  "rfq_created",
+  'rfq_created',
   RfqFields & {
     created_ts: string;
     mve_collection_ticker?: string;
@@ -256,10 +245,7 @@ export type RfqCreatedMessage = Envelope<
     }[];
   }
 >;
-export type RfqDeletedMessage = Envelope<
-  "rfq_deleted",
-  RfqFields & { deleted_ts: string }
->;
+export type RfqDeletedMessage = Envelope<'rfq_deleted', RfqFields & { deleted_ts: string }>;
 
 interface QuoteFields {
   quote_id: string;
@@ -276,19 +262,16 @@ interface QuoteFields {
   subaccount?: number;
 }
 
-export type QuoteCreatedMessage = Envelope<
-  "quote_created",
-  QuoteFields & { created_ts: string }
->;
+export type QuoteCreatedMessage = Envelope<'quote_created', QuoteFields & { created_ts: string }>;
 export type QuoteAcceptedMessage = Envelope<
-  "quote_accepted",
+  'quote_accepted',
   QuoteFields & {
     accepted_side?: MarketSide;
     contracts_accepted_fp?: FixedPoint;
   }
 >;
 export type QuoteExecutedMessage = Envelope<
-  "quote_executed",
+  'quote_executed',
   {
     quote_id: string;
     rfq_id: string;
@@ -303,9 +286,9 @@ export type QuoteExecutedMessage = Envelope<
 >;
 
 export type OrderGroupUpdateMessage = SequencedEnvelope<
-  "order_group_updates",
+  'order_group_updates',
   {
-    event_type: "created" | "triggered" | "reset" | "deleted" | "limit_updated";
+    event_type: 'created' | 'triggered' | 'reset' | 'deleted' | 'limit_updated';
     order_group_id: string;
     /** Present for `created` and `limit_updated`. */
     contracts_limit_fp?: FixedPoint;
@@ -314,12 +297,12 @@ export type OrderGroupUpdateMessage = SequencedEnvelope<
 >;
 
 export type UserOrderMessage = Envelope<
-  "user_order",
+  'user_order',
   {
     order_id: string;
     user_id: string;
     ticker: string;
-    status: "resting" | "canceled" | "executed";
+    status: 'resting' | 'canceled' | 'executed';
     /** @deprecated use outcome_side */
     side: MarketSide;
     /** @deprecated use outcome_side */
@@ -336,7 +319,7 @@ export type UserOrderMessage = Envelope<
     maker_fees_dollars: FixedPoint;
     client_order_id: string;
     order_group_id?: string;
-    self_trade_prevention_type?: "taker_at_cross" | "maker";
+    self_trade_prevention_type?: 'taker_at_cross' | 'maker';
     /** @deprecated use created_ts_ms */
     created_time: string;
     created_ts_ms: number;
@@ -358,7 +341,7 @@ export interface AverageWindow {
 }
 
 export type CfBenchmarksValueMessage = SequencedEnvelope<
-  "cfbenchmarks_value",
+  'cfbenchmarks_value',
   {
     index_id: string;
     received_at: number;
@@ -370,14 +353,14 @@ export type CfBenchmarksValueMessage = SequencedEnvelope<
   }
 >;
 export type CfBenchmarksIndexListMessage = SequencedEnvelope<
-  "cfbenchmarks_value_indexlist",
+  'cfbenchmarks_value_indexlist',
   { index_ids: string[] }
 > & {
   id?: number;
 };
 
 export type PythValueMessage = SequencedEnvelope<
-  "pyth_value",
+  'pyth_value',
   {
     underlying_ticker: string;
     value_usd: FixedPoint;
@@ -386,7 +369,7 @@ export type PythValueMessage = SequencedEnvelope<
   }
 >;
 export type PythUnderlyingListMessage = SequencedEnvelope<
-  "pyth_value_underlying_list",
+  'pyth_value_underlying_list',
   { underlying_tickers: string[] }
 > & { id?: number };
 
@@ -404,7 +387,7 @@ export type TradeChannels = {
     message: OrderbookSnapshotMessage | OrderbookDeltaMessage;
     update: {
       /** `get_snapshot` sends a snapshot of the markets named without changing the subscription. */
-      action: "add_markets" | "delete_markets" | "get_snapshot";
+      action: 'add_markets' | 'delete_markets' | 'get_snapshot';
       market_ticker?: string;
       market_tickers?: string[];
     };
@@ -430,8 +413,7 @@ export type TradeChannels = {
   };
   market_lifecycle_v2: {
     params: Record<string, never>;
-    message:
-      MarketLifecycleMessage | EventLifecycleMessage | EventFeeUpdateMessage;
+    message: MarketLifecycleMessage | EventLifecycleMessage | EventFeeUpdateMessage;
     update: never;
   };
   multivariate_market_lifecycle: {
@@ -442,12 +424,7 @@ export type TradeChannels = {
   communications: {
     /** Optional fan-out sharding: `shard_factor` 1–100, `0 <= shard_key < shard_factor`. */
     params: { shard_factor?: number; shard_key?: number };
-    message:
-      | RfqCreatedMessage
-      | RfqDeletedMessage
-      | QuoteCreatedMessage
-      | QuoteAcceptedMessage
-      | QuoteExecutedMessage;
+    message: RfqCreatedMessage | RfqDeletedMessage | QuoteCreatedMessage | QuoteAcceptedMessage | QuoteExecutedMessage;
     update: never;
   };
   order_group_updates: {
@@ -465,7 +442,7 @@ export type TradeChannels = {
     params: { index_ids?: string[] };
     message: CfBenchmarksValueMessage | CfBenchmarksIndexListMessage;
     update: {
-      action: "subscribe_indices" | "unsubscribe_indices" | "indexlist";
+      action: 'subscribe_indices' | 'unsubscribe_indices' | 'indexlist';
       index_ids?: string[];
     };
   };
@@ -474,8 +451,7 @@ export type TradeChannels = {
     params: { underlying_tickers?: string[] };
     message: PythValueMessage | PythUnderlyingListMessage;
     update: {
-      action:
-        "subscribe_underlyings" | "unsubscribe_underlyings" | "underlying_list";
+      action: 'subscribe_underlyings' | 'unsubscribe_underlyings' | 'underlying_list';
       underlying_tickers?: string[];
     };
   };
@@ -483,10 +459,10 @@ export type TradeChannels = {
 
 /** AsyncAPI `servers` plus the endpoints the docs list as also supported, and the snapshot channels. */
 export const TRADE_STREAM_API: StreamApiDescription = {
-  title: "Kalshi Trade API",
+  title: 'Kalshi Trade API',
   environments: {
-    production: "wss://external-api-ws.kalshi.com/trade-api/ws/v2",
-    demo: "wss://external-api-ws.demo.kalshi.co/trade-api/ws/v2",
+    production: 'wss://external-api-ws.kalshi.com/trade-api/ws/v2',
+    demo: 'wss://external-api-ws.demo.kalshi.co/trade-api/ws/v2',
   },
-  snapshotChannels: ["orderbook_delta"],
+  snapshotChannels: ['orderbook_delta'],
 };
