@@ -79,7 +79,7 @@ export interface KalshiWsServer {
   failNext(cmd: string, code: number, message?: string): void;
   /** A terminal channel error for a subscription (it is removed server-side). */
   channelError(sid: number, code: number): void;
-  /** Stops sending anything and answering pings (the socket stays open), or resumes. */
+  /** The connections open now stop sending anything and answering pings (their sockets stay open), or resume. */
   silence(on: boolean): void;
   /** Drops every connection without a closing handshake. */
   dropConnections(): void;
@@ -91,6 +91,8 @@ export interface KalshiWsServer {
 interface Peer {
   id: number;
   socket: WebSocket;
+  /** Sends nothing and answers no ping. */
+  silent: boolean;
   subs: Map<number, ServerSubscription>;
   nextSid: number;
 }
@@ -105,7 +107,6 @@ export async function startKalshiWsServer(options: WsServerOptions = {}): Promis
   const failures = new Map<string, { code: number; message: string }>();
   const subscribedListeners: ((subscription: ServerSubscription) => void)[] = [];
   const sockets = new Set<Socket>();
-  let silent = false;
   let nextPeer = 1;
   const state = { pongs: 0 };
 
@@ -141,7 +142,7 @@ export async function startKalshiWsServer(options: WsServerOptions = {}): Promis
   });
 
   const send = (peer: Peer, frame: unknown): void => {
-    if (!silent && peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(frame));
+    if (!peer.silent && peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(frame));
   };
   const bookOf = (market: string): ServerBook => {
     let book = books.get(market);
@@ -232,11 +233,11 @@ export async function startKalshiWsServer(options: WsServerOptions = {}): Promis
   };
 
   const accept = (socket: WebSocket): void => {
-    const peer: Peer = { id: nextPeer++, socket, subs: new Map(), nextSid: 1 };
+    const peer: Peer = { id: nextPeer++, socket, silent: false, subs: new Map(), nextSid: 1 };
     peers.add(peer);
     socket.on('message', (data) => handle(peer, data.toString()));
     socket.on('ping', (data) => {
-      if (!silent) socket.pong(data);
+      if (!peer.silent) socket.pong(data);
     });
     socket.on('pong', () => state.pongs++);
     socket.on('close', () => peers.delete(peer));
@@ -245,8 +246,7 @@ export async function startKalshiWsServer(options: WsServerOptions = {}): Promis
 
   const heartbeat = options.heartbeatMs
     ? setInterval(() => {
-        if (silent) return;
-        for (const peer of peers) if (peer.socket.readyState === peer.socket.OPEN) peer.socket.ping('heartbeat');
+        for (const peer of peers) if (!peer.silent && peer.socket.readyState === peer.socket.OPEN) peer.socket.ping('heartbeat');
       }, options.heartbeatMs)
     : undefined;
 
@@ -314,7 +314,7 @@ export async function startKalshiWsServer(options: WsServerOptions = {}): Promis
       }
     },
     silence(on) {
-      silent = on;
+      for (const peer of peers) peer.silent = on;
     },
     dropConnections() {
       for (const peer of peers) peer.socket.terminate();
