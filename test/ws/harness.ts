@@ -3,7 +3,7 @@
  * waits (every wait gives up after a few seconds with a message naming what it was waiting for).
  */
 import { randomUUID } from 'node:crypto';
-import { createKalshiStream } from '../../generator/runtime/ws/trade.js';
+import { createKalshiStream, type KalshiStream, type TradeChannels, type TradeOrderBook } from '../../generator/runtime/ws/trade.js';
 import type { KalshiStreamOptions } from '../../generator/runtime/ws/options.js';
 import { generateTestKeyPair, type TestKeyPair } from '../support/kalshi-auth.js';
 import { startKalshiWsServer, type KalshiWsServer, type WsServerOptions } from '../support/kalshi-ws-server.js';
@@ -20,7 +20,7 @@ export function startServer(options: WsServerOptions = {}): Promise<KalshiWsServ
 }
 
 /** A trade stream to `server`, signed with the test key; fast reconnects unless overridden. */
-export function streamTo(server: KalshiWsServer, options: Partial<KalshiStreamOptions> = {}): ReturnType<typeof createKalshiStream> {
+export function streamTo(server: KalshiWsServer, options: Partial<KalshiStreamOptions> = {}): KalshiStream<TradeChannels, TradeOrderBook> {
   return createKalshiStream({ url: server.url, apiKeyId: KEY_ID, privateKeyPem: testKeys().pkcs1, random: () => 0, ...options });
 }
 

@@ -78,7 +78,7 @@ describe('subscriptions', () => {
     expect((await take(reader, 1))[0]).toMatchObject({ type: 'ticker', msg: { market_ticker: 'B-2' } });
     await sub.unsubscribe();
     expect(await reader.next()).toEqual({ value: undefined, done: true });
-    const unsub = server.commands.findLast((c) => c.cmd === 'unsubscribe');
+    const unsub = server.commands.filter((c) => c.cmd === 'unsubscribe').at(-1);
     expect(unsub?.params).toEqual({ sids: [serverSub?.sid] });
     await stream.close();
   });

@@ -18,6 +18,11 @@ export interface Reply {
 
 export interface CommandContext {
   channel?: string | undefined;
+  /**
+   * Called synchronously with a successful reply, before the promise resolves: the frames after it may be
+   * handled in the same tick (a `subscribed` and the snapshot behind it), so a new `sid` must be known at once.
+   */
+  onReply?: ((reply: Reply) => void) | undefined;
 }
 
 interface Pending {
@@ -83,7 +88,10 @@ export class CommandTracker {
     const pending = typeof reply.id === 'number' ? this.#take(reply.id) : undefined;
     if (pending === undefined) return false;
     if (reply.type === 'error') pending.reject(commandError(reply, pending.command, pending.context.channel));
-    else pending.resolve(reply);
+    else {
+      pending.context.onReply?.(reply);
+      pending.resolve(reply);
+    }
     return true;
   }
 

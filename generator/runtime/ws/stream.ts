@@ -81,7 +81,7 @@ export class KalshiStream<
     }
     this.#commands = new CommandTracker(this.#settings.commandTimeoutMs, (error) => this.#connection?.drop(error));
     this.#context = {
-      command: (command, params, channel) => this.#command(command, params, channel),
+      command: (command, params, channel, onReply) => this.#command(command, params, channel, onReply),
       isOpen: () => this.#state === 'open',
       register: (sid, core) => void this.#bySid.set(sid, core),
       unregister: (sid, core) => {
@@ -185,12 +185,17 @@ export class KalshiStream<
     return core;
   }
 
-  #command(command: string, params: object | undefined, channel: string | undefined): Promise<Reply> {
+  #command(
+    command: string,
+    params: object | undefined,
+    channel: string | undefined,
+    onReply?: (reply: Reply) => void,
+  ): Promise<Reply> {
     const connection = this.#connection;
     if (connection === undefined || this.#state !== 'open') {
       return Promise.reject(new KalshiConnectionLostError(`Cannot send ${command}: the stream is not connected.`));
     }
-    return this.#commands.send((text) => connection.send(text), command, params, { channel });
+    return this.#commands.send((text) => connection.send(text), command, params, { channel, onReply });
   }
 
   async #run(): Promise<void> {

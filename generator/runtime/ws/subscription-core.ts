@@ -23,8 +23,11 @@ export type SubscriptionItem = ChannelMessageShape | StreamGap;
 
 /** What a subscription needs from its stream. */
 export interface StreamContext {
-  /** Sends a command on the open connection; rejects with a `KalshiConnectionError` when it is lost first. */
-  command(command: string, params: object, channel: string): Promise<Reply>;
+  /**
+   * Sends a command on the open connection; rejects with a `KalshiConnectionError` when it is lost first.
+   * `onReply` sees a successful reply synchronously, before the frames that follow it.
+   */
+  command(command: string, params: object, channel: string, onReply?: (reply: Reply) => void): Promise<Reply>;
   isOpen(): boolean;
   register(sid: number, core: SubscriptionCore): void;
   unregister(sid: number, core: SubscriptionCore): void;
@@ -97,14 +100,14 @@ export class SubscriptionCore {
     if (this.#state !== 'pending' || this.#closing !== undefined) return;
     const generation = ++this.#generation;
     this.#lastSeq = undefined;
-    this.#context.command('subscribe', { channels: [this.channel], ...this.params }, this.channel).then(
-      (reply) => this.#subscribed(generation, reply),
-      (error: unknown) => {
+    const subscribed = (reply: Reply): void => this.#subscribed(generation, reply);
+    this.#context
+      .command('subscribe', { channels: [this.channel], ...this.params }, this.channel, subscribed)
+      .then(undefined, (error: unknown) => {
         if (generation !== this.#generation || this.#state === 'closed') return;
         if (error instanceof KalshiConnectionError) return;
         this.finish(error);
-      },
-    );
+      });
   }
 
   /** The connection is gone: subscribe again when the next one opens. */
@@ -149,10 +152,16 @@ export class SubscriptionCore {
     if (after !== undefined) this.params = after;
     await this.#whenActive();
     try {
-      const reply = await this.#context.command('update_subscription', { sids: [this.sid], ...update }, this.channel);
-      if (reply.sid === this.sid && typeof reply.seq === 'number' && reply.seq === (this.#lastSeq ?? 0) + 1) {
-        this.#lastSeq = reply.seq;
-      }
+      const reply = await this.#context.command(
+        'update_subscription',
+        { sids: [this.sid], ...update },
+        this.channel,
+        (ok) => {
+          // An `ok` that takes its place in the sequence (seq = last + 1) must count before the frames after it.
+          if (ok.sid === this.sid && typeof ok.seq === 'number' && ok.seq === (this.#lastSeq ?? 0) + 1)
+            this.#lastSeq = ok.seq;
+        },
+      );
       if (after !== undefined) this.params = withAcknowledged(this.params, reply.msg);
       return reply;
     } catch (error) {
