@@ -6,7 +6,7 @@ import { emitClientFile } from './client-file.ts';
 import { formatFiles } from './format.ts';
 import { GENERATED_HEADER, withHeader } from './header.ts';
 import { operationModels, type OperationModel } from './operation-model.ts';
-import { entrySource, PACKAGE_NAME, packageJson, runtimeSources, tsconfigJson } from './package-files.ts';
+import { entrySource, PACKAGE_NAME, packageJson, runtimeSources, tsconfigJson, wsEntries, wsEntrySource } from './package-files.ts';
 import { packageReadme } from './readme.ts';
 import { emitTypes } from './types.ts';
 import { toolVersions } from './stats.ts';
@@ -36,7 +36,9 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
     sources.set(`src/${names.entry}.ts`, entrySource(names));
     described.push({ names, operations: models });
   }
-  sources.set('package.json', packageJson(versionOf(apis), described.map((d) => d.names), toolVersions()['openapi-fetch']!));
+  for (const { api, entry } of wsEntries(described.map((d) => d.names))) sources.set(`src/${entry}.ts`, wsEntrySource(api, entry));
+  const tools = toolVersions();
+  sources.set('package.json', packageJson(versionOf(apis), described.map((d) => d.names), tools['openapi-fetch']!, tools['ws']));
   sources.set('tsconfig.json', tsconfigJson());
   sources.set('README.md', packageReadme(PACKAGE_NAME, described));
   const runtime = new Set([...sources.keys()].filter((path) => path.startsWith('src/runtime/')));

@@ -1,5 +1,6 @@
 import type { ApiNames } from './api-names.ts';
 import type { OperationModel } from './operation-model.ts';
+import { realTimeSection } from './readme-ws.ts';
 
 /** The generated package's README: runnable snippets first, then the table of every operation. */
 export function packageReadme(packageName: string, apis: readonly { names: ApiNames; operations: readonly OperationModel[] }[]): string {
@@ -107,6 +108,7 @@ export function packageReadme(packageName: string, apis: readonly { names: ApiNa
       `const bot = ${factoryName}({ maxRetries: 4, timeoutMs: 10_000, rateLimit: { readsPerSecond: 20, writesPerSecond: 10 } });`,
       '```',
     ].join('\n'),
+    ...realTimeSection(packageName, apis.map((a) => a.names)),
     ...apis.map(({ names, operations }) => operationTable(names, operations, importFrom(names))),
   ];
   return sections.join('\n\n') + '\n';

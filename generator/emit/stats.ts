@@ -9,7 +9,7 @@ import { listFiles } from '../write/list-files.ts';
  */
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-const TOOLS = ['openapi-typescript', 'openapi-fetch', 'typescript', 'prettier', 'ts-morph', 'yaml', '@redocly/openapi-core'];
+const TOOLS = ['openapi-typescript', 'openapi-fetch', 'typescript', 'prettier', 'ts-morph', 'yaml', '@redocly/openapi-core', 'ws'];
 
 export function hashTree(dir: string): string {
   const hash = createHash('sha256');

@@ -92,7 +92,7 @@ export class Connection {
    * Our own closing handshake; `closed` resolves with undefined. Resolves once the socket is closed, or after
    * `graceMs` when the server does not finish the handshake (the socket is then dropped).
    */
-  close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+  close(graceMs: number = CLOSE_GRACE_MS): Promise<void> {
     if (!this.#over) {
       this.#end(undefined);
       this.#socket.close(1000, 'client closed');
