@@ -2,9 +2,14 @@
 import type { ChannelMessageShape } from './channel-map.js';
 import type { StreamGap } from './gap.js';
 import type { SubscriptionCore } from './subscription-core.js';
-export declare class Subscription<M extends ChannelMessageShape = ChannelMessageShape, U extends object = object> implements AsyncIterable<M | StreamGap> {
+/**
+ * `for await (const message of subscription)`: declared by merging with `AsyncIterable` and installed on the
+ * prototype below (see `messages()`), so declarations can be emitted file by file.
+ */
+export interface Subscription<M extends ChannelMessageShape = ChannelMessageShape, U extends object = object> extends AsyncIterable<M | StreamGap> {
+}
+export declare class Subscription<M extends ChannelMessageShape = ChannelMessageShape, U extends object = object> {
     #private;
-    [Symbol.asyncIterator]: () => AsyncIterator<M | StreamGap>;
     constructor(core: SubscriptionCore);
     get channel(): string;
     /** The server's subscription id while subscribed; a new one after every resubscription. */
@@ -21,5 +26,6 @@ export declare class Subscription<M extends ChannelMessageShape = ChannelMessage
     update(params: U): Promise<void>;
     /** `unsubscribe`: delivery stops at once; the iterator yields what was buffered, then ends. */
     unsubscribe(): Promise<void>;
-    [Symbol.asyncIterator](): AsyncIterator<M | StreamGap>;
+    /** The messages and gaps, for one reader (what `for await` over the subscription uses). */
+    messages(): AsyncIterableIterator<M | StreamGap>;
 }

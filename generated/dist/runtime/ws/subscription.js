@@ -40,7 +40,8 @@ export class Subscription {
     unsubscribe() {
         return this.#core.unsubscribe();
     }
-    [Symbol.asyncIterator]() {
+    /** The messages and gaps, for one reader (what `for await` over the subscription uses). */
+    messages() {
         if (this.#iterating) {
             throw new KalshiConfigError('A subscription has one reader: it is already being iterated.');
         }
@@ -53,7 +54,8 @@ export class Subscription {
             value: undefined,
             done: true,
         };
-        return {
+        const iterator = {
+            [Symbol.asyncIterator]: () => iterator,
             next: () => {
                 const dropped = queue.takeDropped();
                 if (dropped > 0) {
@@ -73,5 +75,13 @@ export class Subscription {
                 return done;
             },
         };
+        return iterator;
     }
 }
+Object.defineProperty(Subscription.prototype, Symbol.asyncIterator, {
+    value: function iterateMessages() {
+        return this.messages();
+    },
+    writable: true,
+    configurable: true,
+});

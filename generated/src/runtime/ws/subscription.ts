@@ -9,10 +9,16 @@ import type { ChannelMessageShape } from './channel-map.js';
 import type { StreamGap } from './gap.js';
 import type { SubscriptionCore, SubscriptionItem } from './subscription-core.js';
 
-export class Subscription<
+/**
+ * `for await (const message of subscription)`: declared by merging with `AsyncIterable` and installed on the
+ * prototype below (see `messages()`), so declarations can be emitted file by file.
+ */
+export interface Subscription<
   M extends ChannelMessageShape = ChannelMessageShape,
   U extends object = object,
-> implements AsyncIterable<M | StreamGap> {
+> extends AsyncIterable<M | StreamGap> {}
+
+export class Subscription<M extends ChannelMessageShape = ChannelMessageShape, U extends object = object> {
   readonly #core: SubscriptionCore;
   #iterating = false;
 
@@ -56,7 +62,8 @@ export class Subscription<
     return this.#core.unsubscribe();
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<M | StreamGap> {
+  /** The messages and gaps, for one reader (what `for await` over the subscription uses). */
+  messages(): AsyncIterableIterator<M | StreamGap> {
     if (this.#iterating) {
       throw new KalshiConfigError('A subscription has one reader: it is already being iterated.');
     }
@@ -69,7 +76,8 @@ export class Subscription<
       value: undefined,
       done: true,
     } as IteratorReturnResult<undefined>;
-    return {
+    const iterator: AsyncIterableIterator<M | StreamGap> = {
+      [Symbol.asyncIterator]: () => iterator,
       next: (): Promise<IteratorResult<M | StreamGap>> => {
         const dropped = queue.takeDropped();
         if (dropped > 0) {
@@ -89,5 +97,14 @@ export class Subscription<
         return done;
       },
     };
+    return iterator;
   }
 }
+
+Object.defineProperty(Subscription.prototype, Symbol.asyncIterator, {
+  value: function iterateMessages(this: Subscription): AsyncIterableIterator<ChannelMessageShape | StreamGap> {
+    return this.messages();
+  },
+  writable: true,
+  configurable: true,
+});
