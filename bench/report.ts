@@ -4,6 +4,7 @@ import type { GenerationResults } from './generation.ts';
 import type { PaginationResults } from './pagination.ts';
 import type { RequestResults } from './requests.ts';
 import type { SigningResults } from './signing.ts';
+import type { WsResults } from './ws.ts';
 import { ratio } from './stats.ts';
 import { heading, kb, range, table, times } from './table.ts';
 
@@ -13,6 +14,7 @@ export interface Sections {
   pagination?: PaginationResults;
   generation?: GenerationResults;
   consumer?: ConsumerResults;
+  ws?: WsResults;
 }
 
 export interface Target {
@@ -24,6 +26,8 @@ export interface Target {
 
 /** Retained heap may grow by at most this much from the short listing to the long one (10x the pages). */
 const RETAINED_SLACK_KB = 1024;
+/** Real time: ours must reach this share of the hand-written floor's throughput. */
+const WS_FLOOR_SHARE = 0.8;
 
 export function targets(s: Sections): Target[] {
   const list: Target[] = [];
@@ -31,7 +35,12 @@ export function targets(s: Sections): Target[] {
     for (const mode of ['sequential', 'concurrent'] as const) {
       const figures = s.requests[`${mode}Us`];
       const value = ratio(figures.ours, figures.floor);
-      list.push({ id: `requests.${mode}`, target: `signed GET, ${mode}: ours ≤ 1.20x floor`, measured: `${times(value)} (official ${times(ratio(figures.official, figures.floor))})`, met: value <= 1.2 });
+      list.push({
+        id: `requests.${mode}`,
+        target: `signed GET, ${mode}: ours ≤ 1.20x floor`,
+        measured: `${times(value)} (official ${times(ratio(figures.official, figures.floor))})`,
+        met: value <= 1.2,
+      });
     }
   }
   if (s.pagination && s.pagination.runs.length >= 2) {
@@ -43,10 +52,43 @@ export function targets(s: Sections): Target[] {
       met: long.retainedGrowthKb <= short.retainedGrowthKb + RETAINED_SLACK_KB,
     });
   }
+  if (s.ws) {
+    for (const [id, label, figures] of [
+      ['ws.messages', 'messages/s through a subscription', s.ws.messagesPerSecond],
+      ['ws.book', 'book updates/s', s.ws.bookUpdatesPerSecond],
+    ] as const) {
+      const value = ratio(figures.ours, figures.floor);
+      list.push({
+        id,
+        target: `real time, ${label}: ours ≥ ${WS_FLOOR_SHARE}x floor`,
+        measured: times(value),
+        met: value >= WS_FLOOR_SHARE,
+      });
+    }
+    const [first, last] = [s.ws.memory[0], s.ws.memory.at(-1)];
+    if (first !== undefined && last !== undefined && last !== first) {
+      list.push({
+        id: 'ws.heap',
+        target: `real time: retained heap flat over ${last.deltas} deltas (≤ ${first.deltas}-delta figure + ${RETAINED_SLACK_KB} KB)`,
+        measured: `${first.retainedKb} KB at ${first.deltas}, ${last.retainedKb} KB at ${last.deltas}`,
+        met: last.retainedKb <= first.retainedKb + RETAINED_SLACK_KB,
+      });
+    }
+  }
   if (s.generation) {
     const { full, noop, floor } = s.generation.wallMs;
-    list.push({ id: 'generation.full', target: 'generation: full < 3x openapi-typescript CLI', measured: times(ratio(full, floor)), met: ratio(full, floor) < 3 });
-    list.push({ id: 'generation.noop', target: 'generation: no-op < 0.20x full', measured: times(ratio(noop, full)), met: ratio(noop, full) < 0.2 });
+    list.push({
+      id: 'generation.full',
+      target: 'generation: full < 3x openapi-typescript CLI',
+      measured: times(ratio(full, floor)),
+      met: ratio(full, floor) < 3,
+    });
+    list.push({
+      id: 'generation.noop',
+      target: 'generation: no-op < 0.20x full',
+      measured: times(ratio(noop, full)),
+      met: ratio(noop, full) < 0.2,
+    });
   }
   return list;
 }
@@ -56,11 +98,17 @@ export function report(s: Sections, list: readonly Target[]): string {
   if (s.requests) parts.push(requestsTable(s.requests));
   if (s.signing) parts.push(signingTable(s.signing));
   if (s.pagination) parts.push(paginationTable(s.pagination));
+  if (s.ws) parts.push(wsTable(s.ws));
   if (s.generation) parts.push(generationTable(s.generation));
   if (s.consumer) parts.push(consumerTable(s.consumer));
   if (list.length > 0) {
     parts.push(heading('Targets'));
-    parts.push(table(['target', 'measured', ''], list.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])));
+    parts.push(
+      table(
+        ['target', 'measured', ''],
+        list.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED']),
+      ),
+    );
   }
   return parts.join('\n');
 }
@@ -78,8 +126,21 @@ function requestsTable(r: RequestResults): string {
   ]);
   return [
     heading(`1. Signed GET /portfolio/balance: µs per request, median [min–max] of ${rounds} rounds`),
-    table(['', `sequential (${sequential})`, 'vs floor', 'client CPU', `${concurrency}-way concurrent (${concurrent})`, 'vs floor', 'client CPU'], rows),
-    `all signatures verified by the server during warm-up: ${Object.entries(r.verified).map(([n, v]) => `${n} ${v.accepted}/${v.sent}`).join(', ')}`,
+    table(
+      [
+        '',
+        `sequential (${sequential})`,
+        'vs floor',
+        'client CPU',
+        `${concurrency}-way concurrent (${concurrent})`,
+        'vs floor',
+        'client CPU',
+      ],
+      rows,
+    ),
+    `all signatures verified by the server during warm-up: ${Object.entries(r.verified)
+      .map(([n, v]) => `${n} ${v.accepted}/${v.sent}`)
+      .join(', ')}`,
   ].join('\n');
 }
 
@@ -109,8 +170,37 @@ function paginationTable(r: PaginationResults): string {
     `${run.retainedGrowthKb} KB`,
   ]);
   return [
-    heading(`3. Pagination: for await over getOrders(), ${r.settings.pageSize} items per page, ${r.settings.rounds} rounds`),
-    table(['pages', 'items', 'ours items/s', 'floor items/s', 'ours/floor', 'peak heap growth', 'retained (after GC)'], rows),
+    heading(
+      `3. Pagination: for await over getOrders(), ${r.settings.pageSize} items per page, ${r.settings.rounds} rounds`,
+    ),
+    table(
+      ['pages', 'items', 'ours items/s', 'floor items/s', 'ours/floor', 'peak heap growth', 'retained (after GC)'],
+      rows,
+    ),
+  ].join('\n');
+}
+
+function wsTable(r: WsResults): string {
+  const rows = [
+    [
+      'messages/s through a subscription',
+      range(r.messagesPerSecond.ours),
+      range(r.messagesPerSecond.floor),
+      times(ratio(r.messagesPerSecond.ours, r.messagesPerSecond.floor)),
+    ],
+    [
+      'book updates/s',
+      range(r.bookUpdatesPerSecond.ours),
+      range(r.bookUpdatesPerSecond.floor),
+      times(ratio(r.bookUpdatesPerSecond.ours, r.bookUpdatesPerSecond.floor)),
+    ],
+  ];
+  return [
+    heading(
+      `3b. Real time: median [min–max] of ${r.settings.rounds} rounds, ${r.settings.messages} messages / ${r.settings.deltas} deltas each`,
+    ),
+    table(['', 'ours', 'floor (ws + JSON.parse + Map)', 'ours/floor'], rows),
+    `retained heap of one book (after GC): ${r.memory.map((m) => `${m.retainedKb} KB at ${m.deltas} deltas`).join(', ')}; handshakes verified ${r.handshakes.accepted}, refused ${r.handshakes.refused}`,
   ].join('\n');
 }
 
@@ -123,7 +213,10 @@ function generationTable(r: GenerationResults): string {
   ];
   const stages = Object.entries(r.stagesMs).map(([stage, summary]) => [stage, range(summary)]);
   stages.push(['total in-process', range(r.stagesTotalMs)]);
-  stages.push(['(rest of the wall time: node, tsx, module loading)', String(Math.round(full.median - r.stagesTotalMs.median))]);
+  stages.push([
+    '(rest of the wall time: node, tsx, module loading)',
+    String(Math.round(full.median - r.stagesTotalMs.median)),
+  ]);
   return [
     heading(`4. Generation: wall seconds, median [min–max] of ${r.settings.rounds} rounds`),
     table(['', 'wall s', 'vs floor', 'vs full'], rows),
@@ -137,12 +230,28 @@ function consumerTable(r: ConsumerResults): string {
   const base = r.typecheck.empty.wallMs.median;
   const rows = (['empty', 'ours', 'official'] as const).map((name) => {
     const t = r.typecheck[name];
-    return [name, range(t.wallMs), `+${Math.round(t.wallMs.median - base)}`, String(t.files), String(t.instantiations), range(t.parseTimeMs), range(t.checkTimeMs)];
+    return [
+      name,
+      range(t.wallMs),
+      `+${Math.round(t.wallMs.median - base)}`,
+      String(t.files),
+      String(t.instantiations),
+      range(t.parseTimeMs),
+      range(t.checkTimeMs),
+    ];
   });
-  const size = (b: ConsumerResults['bundle']['ours']['node']): string => (b.ok ? `${kb(b.minifiedBytes)} / ${kb(b.gzipBytes)}` : `fails: ${b.errors.join('; ')}`);
-  const bundles = (['ours', 'official'] as const).map((name) => [name, size(r.bundle[name].node), size(r.bundle[name].browser)]);
+  const size = (b: ConsumerResults['bundle']['ours']['node']): string =>
+    b.ok ? `${kb(b.minifiedBytes)} / ${kb(b.gzipBytes)}` : `fails: ${b.errors.join('; ')}`;
+  const bundles = (['ours', 'official'] as const).map((name) => [
+    name,
+    size(r.bundle[name].node),
+    size(r.bundle[name].browser),
+  ]);
   const { ours, official } = r.bundle;
-  const gzipRatio = ours.node.ok && official.node.ok ? ` (official / ours, node gzip: ${times(official.node.gzipBytes / ours.node.gzipBytes)})` : '';
+  const gzipRatio =
+    ours.node.ok && official.node.ok
+      ? ` (official / ours, node gzip: ${times(official.node.gzipBytes / ours.node.gzipBytes)})`
+      : '';
   return [
     heading(`5. Consumer calling 5 operations: tsc --noEmit wall ms, median [min–max] of ${r.settings.rounds} rounds`),
     table(['', 'tsc wall ms', 'over empty', 'files', 'instantiations', 'parse ms', 'check ms'], rows),
