@@ -35,12 +35,7 @@ export function targets(s: Sections): Target[] {
     for (const mode of ['sequential', 'concurrent'] as const) {
       const figures = s.requests[`${mode}Us`];
       const value = ratio(figures.ours, figures.floor);
-      list.push({
-        id: `requests.${mode}`,
-        target: `signed GET, ${mode}: ours ≤ 1.20x floor`,
-        measured: `${times(value)} (official ${times(ratio(figures.official, figures.floor))})`,
-        met: value <= 1.2,
-      });
+      list.push({ id: `requests.${mode}`, target: `signed GET, ${mode}: ours ≤ 1.20x floor`, measured: `${times(value)} (official ${times(ratio(figures.official, figures.floor))})`, met: value <= 1.2 });
     }
   }
   if (s.pagination && s.pagination.runs.length >= 2) {
@@ -52,43 +47,11 @@ export function targets(s: Sections): Target[] {
       met: long.retainedGrowthKb <= short.retainedGrowthKb + RETAINED_SLACK_KB,
     });
   }
-  if (s.ws) {
-    for (const [id, label, figures] of [
-      ['ws.messages', 'messages/s through a subscription', s.ws.messagesPerSecond],
-      ['ws.book', 'book updates/s', s.ws.bookUpdatesPerSecond],
-    ] as const) {
-      const value = ratio(figures.ours, figures.floor);
-      list.push({
-        id,
-        target: `real time, ${label}: ours ≥ ${WS_FLOOR_SHARE}x floor`,
-        measured: times(value),
-        met: value >= WS_FLOOR_SHARE,
-      });
-    }
-    const [first, last] = [s.ws.memory[0], s.ws.memory.at(-1)];
-    if (first !== undefined && last !== undefined && last !== first) {
-      list.push({
-        id: 'ws.heap',
-        target: `real time: retained heap flat over ${last.deltas} deltas (≤ ${first.deltas}-delta figure + ${RETAINED_SLACK_KB} KB)`,
-        measured: `${first.retainedKb} KB at ${first.deltas}, ${last.retainedKb} KB at ${last.deltas}`,
-        met: last.retainedKb <= first.retainedKb + RETAINED_SLACK_KB,
-      });
-    }
-  }
+  if (s.ws) list.push(...wsTargets(s.ws));
   if (s.generation) {
     const { full, noop, floor } = s.generation.wallMs;
-    list.push({
-      id: 'generation.full',
-      target: 'generation: full < 3x openapi-typescript CLI',
-      measured: times(ratio(full, floor)),
-      met: ratio(full, floor) < 3,
-    });
-    list.push({
-      id: 'generation.noop',
-      target: 'generation: no-op < 0.20x full',
-      measured: times(ratio(noop, full)),
-      met: ratio(noop, full) < 0.2,
-    });
+    list.push({ id: 'generation.full', target: 'generation: full < 3x openapi-typescript CLI', measured: times(ratio(full, floor)), met: ratio(full, floor) < 3 });
+    list.push({ id: 'generation.noop', target: 'generation: no-op < 0.20x full', measured: times(ratio(noop, full)), met: ratio(noop, full) < 0.2 });
   }
   return list;
 }
@@ -103,12 +66,7 @@ export function report(s: Sections, list: readonly Target[]): string {
   if (s.consumer) parts.push(consumerTable(s.consumer));
   if (list.length > 0) {
     parts.push(heading('Targets'));
-    parts.push(
-      table(
-        ['target', 'measured', ''],
-        list.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED']),
-      ),
-    );
+    parts.push(table(['target', 'measured', ''], list.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])));
   }
   return parts.join('\n');
 }
@@ -126,21 +84,8 @@ function requestsTable(r: RequestResults): string {
   ]);
   return [
     heading(`1. Signed GET /portfolio/balance: µs per request, median [min–max] of ${rounds} rounds`),
-    table(
-      [
-        '',
-        `sequential (${sequential})`,
-        'vs floor',
-        'client CPU',
-        `${concurrency}-way concurrent (${concurrent})`,
-        'vs floor',
-        'client CPU',
-      ],
-      rows,
-    ),
-    `all signatures verified by the server during warm-up: ${Object.entries(r.verified)
-      .map(([n, v]) => `${n} ${v.accepted}/${v.sent}`)
-      .join(', ')}`,
+    table(['', `sequential (${sequential})`, 'vs floor', 'client CPU', `${concurrency}-way concurrent (${concurrent})`, 'vs floor', 'client CPU'], rows),
+    `all signatures verified by the server during warm-up: ${Object.entries(r.verified).map(([n, v]) => `${n} ${v.accepted}/${v.sent}`).join(', ')}`,
   ].join('\n');
 }
 
@@ -170,37 +115,38 @@ function paginationTable(r: PaginationResults): string {
     `${run.retainedGrowthKb} KB`,
   ]);
   return [
-    heading(
-      `3. Pagination: for await over getOrders(), ${r.settings.pageSize} items per page, ${r.settings.rounds} rounds`,
-    ),
-    table(
-      ['pages', 'items', 'ours items/s', 'floor items/s', 'ours/floor', 'peak heap growth', 'retained (after GC)'],
-      rows,
-    ),
+    heading(`3. Pagination: for await over getOrders(), ${r.settings.pageSize} items per page, ${r.settings.rounds} rounds`),
+    table(['pages', 'items', 'ours items/s', 'floor items/s', 'ours/floor', 'peak heap growth', 'retained (after GC)'], rows),
   ].join('\n');
 }
 
+function wsTargets(r: WsResults): Target[] {
+  const list: Target[] = [];
+  for (const [id, label, figures] of [
+    ['ws.messages', 'messages/s through a subscription', r.messagesPerSecond],
+    ['ws.book', 'book updates/s', r.bookUpdatesPerSecond],
+  ] as const) {
+    const value = ratio(figures.ours, figures.floor);
+    list.push({ id, target: `real time, ${label}: ours ≥ ${WS_FLOOR_SHARE}x floor`, measured: times(value), met: value >= WS_FLOOR_SHARE });
+  }
+  const [first, last] = [r.memory[0], r.memory.at(-1)];
+  if (first !== undefined && last !== undefined && last !== first) {
+    list.push({
+      id: 'ws.heap',
+      target: `real time: book's retained heap flat (${last.deltas} deltas ≤ ${first.deltas} + ${RETAINED_SLACK_KB} KB)`,
+      measured: `${first.retainedKb} KB at ${first.deltas}, ${last.retainedKb} KB at ${last.deltas}`,
+      met: last.retainedKb <= first.retainedKb + RETAINED_SLACK_KB,
+    });
+  }
+  return list;
+}
+
 function wsTable(r: WsResults): string {
-  const rows = [
-    [
-      'messages/s through a subscription',
-      range(r.messagesPerSecond.ours),
-      range(r.messagesPerSecond.floor),
-      times(ratio(r.messagesPerSecond.ours, r.messagesPerSecond.floor)),
-    ],
-    [
-      'book updates/s',
-      range(r.bookUpdatesPerSecond.ours),
-      range(r.bookUpdatesPerSecond.floor),
-      times(ratio(r.bookUpdatesPerSecond.ours, r.bookUpdatesPerSecond.floor)),
-    ],
-  ];
+  const row = (label: string, f: { ours: WsResults['messagesPerSecond']['ours']; floor: WsResults['messagesPerSecond']['floor'] }): string[] => [label, range(f.ours), range(f.floor), times(ratio(f.ours, f.floor))];
   return [
-    heading(
-      `3b. Real time: median [min–max] of ${r.settings.rounds} rounds, ${r.settings.messages} messages / ${r.settings.deltas} deltas each`,
-    ),
-    table(['', 'ours', 'floor (ws + JSON.parse + Map)', 'ours/floor'], rows),
-    `retained heap of one book (after GC): ${r.memory.map((m) => `${m.retainedKb} KB at ${m.deltas} deltas`).join(', ')}; handshakes verified ${r.handshakes.accepted}, refused ${r.handshakes.refused}`,
+    heading(`3b. Real time: per second, median [min–max] of ${r.settings.rounds} rounds of ${r.settings.messages} messages / ${r.settings.deltas} deltas`),
+    table(['', 'ours', 'floor (ws + JSON.parse + Map)', 'ours/floor'], [row('messages through a subscription', r.messagesPerSecond), row('book updates', r.bookUpdatesPerSecond)]),
+    `retained heap of one book after GC: ${r.memory.map((m) => `${m.retainedKb} KB at ${m.deltas} deltas`).join(', ')}; handshakes verified ${r.handshakes.accepted}, refused ${r.handshakes.refused}`,
   ].join('\n');
 }
 
@@ -213,10 +159,7 @@ function generationTable(r: GenerationResults): string {
   ];
   const stages = Object.entries(r.stagesMs).map(([stage, summary]) => [stage, range(summary)]);
   stages.push(['total in-process', range(r.stagesTotalMs)]);
-  stages.push([
-    '(rest of the wall time: node, tsx, module loading)',
-    String(Math.round(full.median - r.stagesTotalMs.median)),
-  ]);
+  stages.push(['(rest of the wall time: node, tsx, module loading)', String(Math.round(full.median - r.stagesTotalMs.median))]);
   return [
     heading(`4. Generation: wall seconds, median [min–max] of ${r.settings.rounds} rounds`),
     table(['', 'wall s', 'vs floor', 'vs full'], rows),
@@ -230,28 +173,12 @@ function consumerTable(r: ConsumerResults): string {
   const base = r.typecheck.empty.wallMs.median;
   const rows = (['empty', 'ours', 'official'] as const).map((name) => {
     const t = r.typecheck[name];
-    return [
-      name,
-      range(t.wallMs),
-      `+${Math.round(t.wallMs.median - base)}`,
-      String(t.files),
-      String(t.instantiations),
-      range(t.parseTimeMs),
-      range(t.checkTimeMs),
-    ];
+    return [name, range(t.wallMs), `+${Math.round(t.wallMs.median - base)}`, String(t.files), String(t.instantiations), range(t.parseTimeMs), range(t.checkTimeMs)];
   });
-  const size = (b: ConsumerResults['bundle']['ours']['node']): string =>
-    b.ok ? `${kb(b.minifiedBytes)} / ${kb(b.gzipBytes)}` : `fails: ${b.errors.join('; ')}`;
-  const bundles = (['ours', 'official'] as const).map((name) => [
-    name,
-    size(r.bundle[name].node),
-    size(r.bundle[name].browser),
-  ]);
+  const size = (b: ConsumerResults['bundle']['ours']['node']): string => (b.ok ? `${kb(b.minifiedBytes)} / ${kb(b.gzipBytes)}` : `fails: ${b.errors.join('; ')}`);
+  const bundles = (['ours', 'official'] as const).map((name) => [name, size(r.bundle[name].node), size(r.bundle[name].browser)]);
   const { ours, official } = r.bundle;
-  const gzipRatio =
-    ours.node.ok && official.node.ok
-      ? ` (official / ours, node gzip: ${times(official.node.gzipBytes / ours.node.gzipBytes)})`
-      : '';
+  const gzipRatio = ours.node.ok && official.node.ok ? ` (official / ours, node gzip: ${times(official.node.gzipBytes / ours.node.gzipBytes)})` : '';
   return [
     heading(`5. Consumer calling 5 operations: tsc --noEmit wall ms, median [min–max] of ${r.settings.rounds} rounds`),
     table(['', 'tsc wall ms', 'over empty', 'files', 'instantiations', 'parse ms', 'check ms'], rows),

@@ -19,8 +19,8 @@ import { benchPagination } from './pagination.ts';
 import { report, targets, type Sections } from './report.ts';
 import { benchRequests } from './requests.ts';
 import { startBenchServer } from './server.ts';
-import { benchWs } from './ws.ts';
 import { benchSigning } from './signing.ts';
+import { benchWs } from './ws.ts';
 
 const SECTIONS = ['signing', 'requests', 'pagination', 'ws', 'generation', 'consumer'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -46,23 +46,14 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
   const only = values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
-  if (unknown.length > 0)
-    throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  if (unknown.length > 0) throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   const wanted = new Set(only as Section[]);
   const settings = values.quick ? QUICK : FULL;
   const started = performance.now();
-  const machine = {
-    cpu: cpus()[0]?.model.trim() ?? 'unknown',
-    cores: availableParallelism(),
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
-  };
+  const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`, memoryGb: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) };
   const keys = benchKeys();
   const sections: Sections = {};
-  const step = (name: string): void =>
-    void process.stderr.write(`[bench] ${name} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  const step = (name: string): void => void process.stderr.write(`[bench] ${name} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
 
   if (wanted.has('signing')) {
     step('signing');
@@ -98,9 +89,7 @@ async function main(): Promise<void> {
   const seconds = Math.round((performance.now() - started) / 1000);
   step('done');
   const checked = targets(sections);
-  process.stdout.write(
-    `kalshi-client benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}; ${seconds} s\n`,
-  );
+  process.stdout.write(`kalshi-client benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}; ${seconds} s\n`);
   process.stdout.write(`${report(sections, checked)}\n`);
   if (values.quick || values.only !== undefined) {
     process.stdout.write('\n(--quick/--only: bench/results.json not written)\n');
@@ -124,11 +113,7 @@ async function main(): Promise<void> {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-  );
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
 }
 
 main().catch((error: unknown) => {
