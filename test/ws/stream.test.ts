@@ -9,6 +9,8 @@ import type { KalshiWsServer } from '../support/kalshi-ws-server.js';
 import { generateTestKeyPair } from '../support/kalshi-auth.js';
 import { KEY_ID, startServer, streamTo, take, testKeys, tickerMsg, waitFor } from './harness.js';
 import { createKalshiStream } from '../../generator/runtime/ws/trade.js';
+import WebSocket from 'ws';
+import { startKalshiWsServer } from '../support/kalshi-ws-server.js';
 
 let server: KalshiWsServer;
 beforeAll(async () => {
@@ -47,6 +49,23 @@ describe('the handshake', () => {
     );
     expect(() => createKalshiStream({ environment: 'demo' })).toThrow(/requires a signed handshake/);
     expect(() => createKalshiStream({ url: 'https://example.com/x', apiKeyId: KEY_ID, privateKeyPem: testKeys().pkcs1 })).toThrow(/scheme must be wss or ws/);
+  });
+});
+
+describe('a WHATWG WebSocket (what browsers have)', () => {
+  it('connects without credentials to a relay that signs server-side, and streams the same way', async () => {
+    const relay = await startKalshiWsServer({ requireAuth: false });
+    const stream = createKalshiStream({ url: relay.url, WebSocket: WebSocket as never });
+    try {
+      const sub = await stream.subscribe('ticker');
+      relay.publish('ticker', 'ticker', tickerMsg('W-1', '0.250'));
+      const [message] = await take(sub[Symbol.asyncIterator](), 1);
+      expect(message).toMatchObject({ type: 'ticker', msg: { market_ticker: 'W-1' } });
+      expect(Object.keys(relay.handshakes[0]?.headers ?? {}).filter((name) => name.startsWith('kalshi-'))).toEqual([]);
+    } finally {
+      await stream.close();
+      await relay.close();
+    }
   });
 });
 
