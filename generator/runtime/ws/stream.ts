@@ -279,7 +279,9 @@ export class KalshiStream<
   #onReply(frame: Reply): void {
     if (this.#commands.settle(frame)) return;
     if (frame.type === 'error') {
-      const sid = typeof frame.sid === 'number' ? frame.sid : undefined;
+      // A terminal error names its subscription by `sid` (on the frame or in `msg`); anything else is reported.
+      const msgSid = (frame.msg as { sid?: unknown } | undefined)?.sid;
+      const sid = typeof frame.sid === 'number' ? frame.sid : typeof msgSid === 'number' ? msgSid : undefined;
       const core = sid === undefined ? undefined : this.#bySid.get(sid);
       const error = commandError(frame, 'subscription', core?.channel);
       if (core !== undefined && error.terminal) core.channelError(error);
