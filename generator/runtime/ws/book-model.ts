@@ -8,7 +8,7 @@ import type { OrderBook } from './order-book.js';
 
 /** A price on its side's own scale: exact units and the text to show. */
 export interface SidePrice {
-  units: bigint;
+  units: number;
   text: string;
 }
 

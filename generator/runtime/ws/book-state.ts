@@ -94,7 +94,7 @@ export class BookState<S extends string> {
       side,
       price: price.text,
       delta: deltaText as string,
-      size: formatFixed(size > 0n ? size : 0n, this.sizeDecimals),
+      size: formatFixed(size > 0 ? size : 0, this.sizeDecimals),
       clientOrderId,
     });
   }

@@ -1,11 +1,12 @@
 /**
- * Exact arithmetic on Kalshi's fixed-point decimal strings (`"0.9600"`, `"-54.00"`): each is read as a BigInt
- * count of 10⁻¹² units, added and compared as such, and written back as a decimal string. Never a float.
+ * Exact arithmetic on Kalshi's fixed-point decimal strings (`"0.9600"`, `"-54.00"`): each is read as an integer
+ * count of millionths (10⁻⁶, Kalshi's finest: `*_dollars` have up to 6 decimals, `*_fp` 2), added and compared as
+ * such, and written back as a decimal string. Integers below 2^53 are exact in a JS number; anything that would
+ * not be (more than 6 decimals, or beyond ±9 billion) is refused with an error, never rounded. Never a float.
  */
 import { KalshiStreamProtocolError } from './errors.js';
 
-/** Decimals kept: Kalshi sends at most 6 (`*_dollars`) and 2 (`*_fp`); more is refused, never rounded. */
-export const FIXED_DECIMALS = 12;
+export const FIXED_DECIMALS = 6;
 const SCALE_TEXT = '0'.repeat(FIXED_DECIMALS);
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
 
@@ -14,10 +15,10 @@ const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
  * this many (the memo starts over when full, so memory stays bounded whatever the feed sends).
  */
 const MEMO_LIMIT = 4096;
-const memo = new Map<string, bigint>();
+const memo = new Map<string, number>();
 
-/** `"0.9600"` → `960000000000n`. Throws `KalshiStreamProtocolError` naming `what` for anything else. */
-export function parseFixed(text: unknown, what: string): bigint {
+/** `"0.9600"` → `960000`. Throws `KalshiStreamProtocolError` naming `what` for anything else. */
+export function parseFixed(text: unknown, what: string): number {
   if (typeof text === 'string') {
     const known = memo.get(text);
     if (known !== undefined) return known;
@@ -28,17 +29,22 @@ export function parseFixed(text: unknown, what: string): bigint {
   return units;
 }
 
-function parseUncached(text: unknown, what: string): bigint {
+function parseUncached(text: unknown, what: string): number {
   const match = typeof text === 'string' ? DECIMAL.exec(text) : null;
   if (match === null) {
     throw new KalshiStreamProtocolError(`${what}: expected a fixed-point decimal string, got ${describe(text)}.`);
   }
   const fraction = match[3] ?? '';
-  if (fraction.length > FIXED_DECIMALS) {
+  if (fraction.replace(/0+$/, '').length > FIXED_DECIMALS) {
     throw new KalshiStreamProtocolError(`${what}: more than ${FIXED_DECIMALS} decimals in "${String(text)}".`);
   }
-  const units = BigInt(match[2] + fraction + SCALE_TEXT.slice(fraction.length));
-  return match[1] === '-' ? -units : units;
+  const units = Number(match[2] + (fraction + SCALE_TEXT).slice(0, FIXED_DECIMALS));
+  return checked(match[1] === '-' ? -units : units, what);
+}
+
+/** `a + b` in units, refused if the sum could not be exact. */
+export function addFixed(a: number, b: number, what: string): number {
+  return checked(a + b, what);
 }
 
 /** The number of decimals written in a decimal string (`"0.960"` → 3). */
@@ -47,20 +53,32 @@ export function decimalsOf(text: string): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
-/** `960000000000n, 4` → `"0.9600"`: exactly `decimals` decimals (digits beyond them must be zero). */
-export function formatFixed(units: bigint, decimals: number): string {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(FIXED_DECIMALS + 1, '0');
+/** `960000, 4` → `"0.9600"`: at least `decimals` decimals, more only where digits would be lost. */
+export function formatFixed(units: number, decimals: number): string {
+  const negative = units < 0;
+  const digits = String(negative ? -units : units).padStart(FIXED_DECIMALS + 1, '0');
   const whole = digits.slice(0, digits.length - FIXED_DECIMALS);
-  let fraction = digits.slice(digits.length - FIXED_DECIMALS);
-  const kept = fraction.slice(0, decimals);
-  if (/[^0]/.test(fraction.slice(decimals))) fraction = fraction.replace(/0+$/, '');
-  else fraction = kept;
+  const all = digits.slice(digits.length - FIXED_DECIMALS);
+  const fraction = all.slice(0, Math.max(Math.min(decimals, FIXED_DECIMALS), lastNonZero(all)));
   return `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`;
 }
 
 /** One dollar in units: the yes and no prices of a contract add up to it. */
-export const ONE_DOLLAR: bigint = 10n ** BigInt(FIXED_DECIMALS);
+export const ONE_DOLLAR: number = 10 ** FIXED_DECIMALS;
+
+/** 1 + the index of the last non-zero digit of a fraction ("120000" → 2). */
+function lastNonZero(fraction: string): number {
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+  return end;
+}
+
+function checked(units: number, what: string): number {
+  if (!Number.isSafeInteger(units)) {
+    throw new KalshiStreamProtocolError(`${what}: a value beyond the exact range of fixed-point arithmetic.`);
+  }
+  return units;
+}
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return `"${value.slice(0, 40)}"`;

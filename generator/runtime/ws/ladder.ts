@@ -1,8 +1,9 @@
 /**
- * One side of a local order book: price → resting size, both exact (BigInt units of `fixed-point.ts`), kept
+ * One side of a local order book: price → resting size, both exact (integer units of `fixed-point.ts`), kept
  * sorted best first. Bids are best when highest, asks when lowest. Prices are given back exactly as Kalshi
  * first wrote them (`"0.0800"`); sizes with the decimals the feed uses.
  */
+import { addFixed } from './fixed-point.js';
 
 export interface Level {
   /** Fixed-point price string, as Kalshi sent it. */
@@ -12,18 +13,18 @@ export interface Level {
 }
 
 export interface LadderLevel {
-  price: bigint;
+  price: number;
   priceText: string;
-  size: bigint;
+  size: number;
 }
 
 export class Ladder {
   /** Best is the highest price (bids) or the lowest (asks). */
   readonly highestFirst: boolean;
-  readonly #sizes = new Map<bigint, bigint>();
-  readonly #texts = new Map<bigint, string>();
+  readonly #sizes = new Map<number, number>();
+  readonly #texts = new Map<number, string>();
   /** Prices in ascending order. */
-  #prices: bigint[] = [];
+  #prices: number[] = [];
 
   constructor(highestFirst: boolean) {
     this.highestFirst = highestFirst;
@@ -40,10 +41,10 @@ export class Ladder {
   }
 
   /** Adds `delta` to the size at `price`; a level whose size reaches zero is removed. Returns the new size. */
-  add(price: bigint, priceText: string, delta: bigint): bigint {
+  add(price: number, priceText: string, delta: number): number {
     const before = this.#sizes.get(price);
-    const size = (before ?? 0n) + delta;
-    if (size <= 0n) {
+    const size = addFixed(before ?? 0, delta, `size at ${priceText}`);
+    if (size <= 0) {
       if (before !== undefined) this.#remove(price);
       return size;
     }
@@ -62,7 +63,7 @@ export class Ladder {
     return {
       price,
       priceText: this.#texts.get(price) as string,
-      size: this.#sizes.get(price) as bigint,
+      size: this.#sizes.get(price) as number,
     };
   }
 
@@ -71,29 +72,29 @@ export class Ladder {
     const out: LadderLevel[] = [];
     const prices = this.#prices;
     for (let i = 0; i < prices.length; i++) {
-      const price = prices[this.highestFirst ? prices.length - 1 - i : i] as bigint;
+      const price = prices[this.highestFirst ? prices.length - 1 - i : i] as number;
       out.push({
         price,
         priceText: this.#texts.get(price) as string,
-        size: this.#sizes.get(price) as bigint,
+        size: this.#sizes.get(price) as number,
       });
     }
     return out;
   }
 
-  #insert(price: bigint): void {
+  #insert(price: number): void {
     const prices = this.#prices;
     let low = 0;
     let high = prices.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((prices[mid] as bigint) < price) low = mid + 1;
+      if ((prices[mid] as number) < price) low = mid + 1;
       else high = mid;
     }
     prices.splice(low, 0, price);
   }
 
-  #remove(price: bigint): void {
+  #remove(price: number): void {
     this.#sizes.delete(price);
     this.#texts.delete(price);
     const index = this.#prices.indexOf(price);

@@ -61,7 +61,7 @@ export class BookState {
             side,
             price: price.text,
             delta: deltaText,
-            size: formatFixed(size > 0n ? size : 0n, this.sizeDecimals),
+            size: formatFixed(size > 0 ? size : 0, this.sizeDecimals),
             clientOrderId,
         });
     }

@@ -2,8 +2,9 @@
 /**
  * One WebSocket connection: opening it (the handshake, bounded in time), sending text frames, and telling when
  * it is over. Liveness: every frame (message, ping, pong) counts as a sign of life; after `heartbeatTimeoutMs / 2`
- * of silence the connection pings (where the platform can), and after `heartbeatTimeoutMs` of silence it is
- * declared dead and dropped. Kalshi pings every 10 s, so a healthy connection is never silent that long.
+ * of silence the connection pings (where the platform can), and after `heartbeatTimeoutMs` of silence (noticed
+ * within a quarter of it more) it is declared dead and dropped. Kalshi pings every 10 s, so a healthy connection
+ * is never silent that long.
  */
 import { abortErrorOf } from '../abort.js';
 import { KalshiConnectionError, KalshiTimeoutError } from '../errors.js';
@@ -25,7 +26,8 @@ export class Connection {
   readonly closed: Promise<Error | undefined>;
   readonly #socket: SocketLike;
   readonly #heartbeatTimeoutMs: number;
-  #lastFrame = Date.now();
+  /** Frames received: counted (no clock read per message), compared by the liveness check. */
+  #frames = 0;
   #pinged = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #finish!: (error: Error | undefined) => void;
@@ -66,11 +68,11 @@ export class Connection {
         },
         message: (text) => {
           if (connection === undefined) return;
-          connection.#lastFrame = Date.now();
+          connection.#frames++;
           options.onMessage(text);
         },
         frame: () => {
-          if (connection !== undefined) connection.#lastFrame = Date.now();
+          if (connection !== undefined) connection.#frames++;
         },
         error: (error) => end(error),
         close: (code, reason) => {
@@ -131,12 +133,25 @@ export class Connection {
     this.#finish(error);
   }
 
+  /**
+   * Checks every quarter of the timeout whether frames came since the last check. Silent for half the timeout:
+   * one ping; silent for the whole timeout (detected within a quarter more): dead, dropped.
+   */
   #watch(): void {
     const timeout = this.#heartbeatTimeoutMs;
     if (!(timeout > 0) || timeout === Infinity) return;
+    const every = timeout / 4;
+    let seen = this.#frames;
+    let lastAlive = Date.now();
     const check = (): void => {
       if (this.#over) return;
-      const silent = Date.now() - this.#lastFrame;
+      const now = Date.now();
+      if (this.#frames !== seen) {
+        seen = this.#frames;
+        lastAlive = now;
+        this.#pinged = false;
+      }
+      const silent = now - lastAlive;
       if (silent >= timeout) {
         this.#end(
           new KalshiTimeoutError(`No frame from the server for ${silent} ms: the connection is dead.`, {
@@ -149,12 +164,9 @@ export class Connection {
       if (silent >= timeout / 2 && !this.#pinged && this.#socket.ping) {
         this.#pinged = true;
         this.#socket.ping();
-      } else if (silent < timeout / 2) {
-        this.#pinged = false;
       }
-      const next = silent < timeout / 2 ? timeout / 2 - silent : timeout - silent;
-      this.#timer = setTimeout(check, Math.max(1, next));
+      this.#timer = setTimeout(check, every);
     };
-    this.#timer = setTimeout(check, timeout / 2);
+    this.#timer = setTimeout(check, every);
   }
 }
