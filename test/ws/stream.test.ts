@@ -3,6 +3,7 @@
  * unsubscribes, typed error replies with Kalshi's codes, command ids, and listing subscriptions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KalshiAbortError } from '../../generator/runtime/abort.js';
 import { AuthenticationError } from '../../generator/runtime/errors.js';
 import { KalshiCommandError } from '../../generator/runtime/ws/errors.js';
 import type { KalshiWsServer } from '../support/kalshi-ws-server.js';
@@ -117,6 +118,21 @@ describe('subscriptions', () => {
     server.failNext('subscribe', 17, 'Internal error');
     const internal = await stream.subscribe('user_orders').catch((e: unknown) => e);
     expect(internal).toMatchObject({ code: 17, terminal: true });
+    await stream.close();
+  });
+
+  it("a subscription's AbortSignal unsubscribes it and ends its iterator with KalshiAbortError", async () => {
+    const stream = streamTo(server);
+    const controller = new AbortController();
+    const sub = await stream.subscribe('trade', { market_ticker: 'AB-1' }, { signal: controller.signal });
+    const sid = sub.sid;
+    const reader = sub[Symbol.asyncIterator]();
+    controller.abort();
+    await expect(reader.next()).rejects.toBeInstanceOf(KalshiAbortError);
+    await waitFor('the unsubscribe', () => server.commands.some((c) => c.cmd === 'unsubscribe' && (c.params?.['sids'] as number[])[0] === sid));
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(stream.subscribe('ticker', {}, { signal: aborted.signal })).rejects.toBeInstanceOf(KalshiAbortError);
     await stream.close();
   });
 

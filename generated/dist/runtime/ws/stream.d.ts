@@ -7,7 +7,7 @@ import type { OrderBook } from './order-book.js';
 import { type StreamEvents, type StreamListener, type StreamState } from './stream-events.js';
 import { Subscription } from './subscription.js';
 export interface SubscribeOptions {
-    /** Aborting it unsubscribes. */
+    /** Aborting it unsubscribes: `subscribe()` (if still pending) and the iterator reject with `KalshiAbortError`. */
     signal?: AbortSignal;
     /** Overrides the stream's `bufferSize` for this subscription. */
     bufferSize?: number;

@@ -5,7 +5,7 @@
  * unanswered), subscribes every live subscription again, routes each message to its subscription by `sid`, and
  * keeps the order books. `close()` or the `signal` ends it, leaving no timer or socket behind.
  */
-import { sleep } from '../abort.js';
+import { abortErrorOf, sleep } from '../abort.js';
 import { credentialsOf } from '../credentials.js';
 import { KalshiApiError, KalshiConfigError, KalshiConnectionError } from '../errors.js';
 import { backoffDelayMs } from '../retry.js';
@@ -100,7 +100,7 @@ export class KalshiStream {
         const core = this.#open(channel, (params ?? {}), { queue: { capacity, overflow } });
         const signal = options.signal;
         if (signal !== undefined) {
-            const abort = () => void core.unsubscribe().catch(() => undefined);
+            const abort = () => void core.unsubscribe(abortErrorOf(signal)).catch(() => undefined);
             if (signal.aborted)
                 abort();
             else {

@@ -54,8 +54,11 @@ export declare class SubscriptionCore {
     channelError(error: KalshiCommandError): void;
     /** `update_subscription`; what it adds or removes is kept for later resubscriptions. */
     update(update: Params): Promise<Reply | undefined>;
-    /** Stops delivery at once and sends `unsubscribe`; the consumer drains what is buffered, then ends. */
-    unsubscribe(): Promise<void>;
+    /**
+     * Stops delivery at once and sends `unsubscribe`; the consumer drains what is buffered, then ends (with
+     * `reason` thrown, when given: an abort).
+     */
+    unsubscribe(reason?: unknown): Promise<void>;
     /** Ends the subscription locally: `error` (if any) reaches the consumer after what is buffered. */
     finish(error: unknown): void;
 }

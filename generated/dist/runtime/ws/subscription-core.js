@@ -129,15 +129,18 @@ export class SubscriptionCore {
             throw error;
         }
     }
-    /** Stops delivery at once and sends `unsubscribe`; the consumer drains what is buffered, then ends. */
-    unsubscribe() {
+    /**
+     * Stops delivery at once and sends `unsubscribe`; the consumer drains what is buffered, then ends (with
+     * `reason` thrown, when given: an abort).
+     */
+    unsubscribe(reason) {
         if (this.#closing !== undefined)
             return this.#closing;
         if (this.#state === 'closed')
             return Promise.resolve();
         const sid = this.#state === 'active' ? this.sid : undefined;
         this.#generation++;
-        this.finish(undefined);
+        this.finish(reason);
         const closing = sid === undefined || !this.#context.isOpen()
             ? Promise.resolve()
             : this.#context.command('unsubscribe', { sids: [sid] }, this.channel).then(() => undefined, (error) => {

@@ -5,7 +5,7 @@
  * unanswered), subscribes every live subscription again, routes each message to its subscription by `sid`, and
  * keeps the order books. `close()` or the `signal` ends it, leaving no timer or socket behind.
  */
-import { sleep } from '../abort.js';
+import { abortErrorOf, sleep } from '../abort.js';
 import { credentialsOf } from '../credentials.js';
 import { KalshiApiError, KalshiConfigError, KalshiConnectionError } from '../errors.js';
 import { backoffDelayMs } from '../retry.js';
@@ -38,7 +38,7 @@ import { Subscription } from './subscription.js';
 import { webSocketFactory } from './web-socket.js';
 
 export interface SubscribeOptions {
-  /** Aborting it unsubscribes. */
+  /** Aborting it unsubscribes: `subscribe()` (if still pending) and the iterator reject with `KalshiAbortError`. */
   signal?: AbortSignal;
   /** Overrides the stream's `bufferSize` for this subscription. */
   bufferSize?: number;
@@ -137,7 +137,7 @@ export class KalshiStream<
     const core = this.#open(channel, (params ?? {}) as Record<string, unknown>, { queue: { capacity, overflow } });
     const signal = options.signal;
     if (signal !== undefined) {
-      const abort = (): void => void core.unsubscribe().catch(() => undefined);
+      const abort = (): void => void core.unsubscribe(abortErrorOf(signal)).catch(() => undefined);
       if (signal.aborted) abort();
       else {
         signal.addEventListener('abort', abort, { once: true });

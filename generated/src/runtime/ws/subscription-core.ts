@@ -176,13 +176,16 @@ export class SubscriptionCore {
     }
   }
 
-  /** Stops delivery at once and sends `unsubscribe`; the consumer drains what is buffered, then ends. */
-  unsubscribe(): Promise<void> {
+  /**
+   * Stops delivery at once and sends `unsubscribe`; the consumer drains what is buffered, then ends (with
+   * `reason` thrown, when given: an abort).
+   */
+  unsubscribe(reason?: unknown): Promise<void> {
     if (this.#closing !== undefined) return this.#closing;
     if (this.#state === 'closed') return Promise.resolve();
     const sid = this.#state === 'active' ? this.sid : undefined;
     this.#generation++;
-    this.finish(undefined);
+    this.finish(reason);
     const closing =
       sid === undefined || !this.#context.isOpen()
         ? Promise.resolve()
