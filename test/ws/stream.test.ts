@@ -10,6 +10,7 @@ import type { KalshiWsServer } from '../support/kalshi-ws-server.js';
 import { generateTestKeyPair } from '../support/kalshi-auth.js';
 import { KEY_ID, startServer, streamTo, take, testKeys, tickerMsg, waitFor } from './harness.js';
 import { createKalshiStream } from '../../generator/runtime/ws/trade.js';
+import { createKalshiStream as createPerpsStream } from '../../generator/runtime/ws/perps.js';
 import WebSocket from 'ws';
 import { startKalshiWsServer } from '../support/kalshi-ws-server.js';
 
@@ -50,6 +51,24 @@ describe('the handshake', () => {
     );
     expect(() => createKalshiStream({ environment: 'demo' })).toThrow(/requires a signed handshake/);
     expect(() => createKalshiStream({ url: 'https://example.com/x', apiKeyId: KEY_ID, privateKeyPem: testKeys().pkcs1 })).toThrow(/scheme must be wss or ws/);
+  });
+});
+
+describe('environments', () => {
+  it('trade and perps each connect to their own documented hosts, with the path the handshake signs', async () => {
+    const closed = AbortSignal.abort();
+    const credentials = { apiKeyId: KEY_ID, privateKeyPem: testKeys().pkcs1, signal: closed };
+    expect(createKalshiStream(credentials).url).toBe('wss://external-api-ws.kalshi.com/trade-api/ws/v2');
+    expect(createKalshiStream({ ...credentials, environment: 'demo' }).url).toBe('wss://external-api-ws.demo.kalshi.co/trade-api/ws/v2');
+    expect(createPerpsStream({ ...credentials, environment: 'demo' }).url).toBe('wss://external-api-margin-ws.demo.kalshi.co/trade-api/ws/v2');
+    expect(() => createKalshiStream({ ...credentials, environment: 'staging' as never })).toThrow(/Unknown environment "staging"; expected one of "production", "demo"/);
+  });
+
+  it('a perps stream subscribes through the same runtime', async () => {
+    const stream = createPerpsStream({ url: server.url, apiKeyId: KEY_ID, privateKeyPem: testKeys().pkcs8 });
+    const sub = await stream.subscribe('trade', { market_ticker: 'BTC-PERP' });
+    expect(sub.sid).toBeTypeOf('number');
+    await stream.close();
   });
 });
 
