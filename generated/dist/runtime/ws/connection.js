@@ -22,6 +22,7 @@ export class Connection {
     #finish;
     #over = false;
     #socketClosed = false;
+    #closing;
     #onSocketClosed = () => undefined;
     constructor(socket, heartbeatTimeoutMs, closed) {
         this.#socket = socket;
@@ -86,11 +87,13 @@ export class Connection {
      * `graceMs` when the server does not finish the handshake (the socket is then dropped).
      */
     close(graceMs = CLOSE_GRACE_MS) {
+        if (this.#closing !== undefined)
+            return this.#closing;
         if (!this.#over) {
             this.#end(undefined);
             this.#socket.close(1000, 'client closed');
         }
-        return new Promise((resolve) => {
+        this.#closing = new Promise((resolve) => {
             if (this.#socketClosed)
                 return resolve();
             const timer = setTimeout(() => {
@@ -102,6 +105,7 @@ export class Connection {
                 resolve();
             };
         });
+        return this.#closing;
     }
     /** Drops the connection at once, with `error` as the reason. */
     drop(error) {

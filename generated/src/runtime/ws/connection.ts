@@ -33,6 +33,7 @@ export class Connection {
   #finish!: (error: Error | undefined) => void;
   #over = false;
   #socketClosed = false;
+  #closing: Promise<void> | undefined;
   #onSocketClosed: () => void = () => undefined;
 
   private constructor(socket: SocketLike, heartbeatTimeoutMs: number, closed: Promise<Error | undefined>) {
@@ -96,11 +97,12 @@ export class Connection {
    * `graceMs` when the server does not finish the handshake (the socket is then dropped).
    */
   close(graceMs: number = CLOSE_GRACE_MS): Promise<void> {
+    if (this.#closing !== undefined) return this.#closing;
     if (!this.#over) {
       this.#end(undefined);
       this.#socket.close(1000, 'client closed');
     }
-    return new Promise<void>((resolve) => {
+    this.#closing = new Promise<void>((resolve) => {
       if (this.#socketClosed) return resolve();
       const timer = setTimeout(() => {
         this.#socket.terminate();
@@ -111,6 +113,7 @@ export class Connection {
         resolve();
       };
     });
+    return this.#closing;
   }
 
   /** Drops the connection at once, with `error` as the reason. */
