@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BookState } from '../../generator/runtime/ws/book-state.js';
 import type { BookModel } from '../../generator/runtime/ws/book-model.js';
 import { KalshiStreamProtocolError } from '../../generator/runtime/ws/errors.js';
-import { addFixed, decimalsOf, formatFixed, ONE_DOLLAR, parseFixed } from '../../generator/runtime/ws/fixed-point.js';
+import { decimalsOf, formatFixed, ONE_DOLLAR, parseFixed } from '../../generator/runtime/ws/fixed-point.js';
 import { Ladder } from '../../generator/runtime/ws/ladder.js';
 import type { OrderBook } from '../../generator/runtime/ws/order-book.js';
 import { perpsBookModel, type PerpsOrderBook } from '../../generator/runtime/ws/perps-book.js';
@@ -11,8 +11,10 @@ import { tradeBookModel } from '../../generator/runtime/ws/trade-book.js';
 
 describe('parseFixed / formatFixed', () => {
   it('refuses a sum that would leave the exact range instead of rounding it', () => {
+    const ladder = new Ladder(true);
     const big = parseFixed('8000000000.00', 'size');
-    expect(() => addFixed(big, big, 'size at 0.50')).toThrow(/exact range/);
+    ladder.add(parseFixed('0.50', 'p'), '0.50', big);
+    expect(() => ladder.add(parseFixed('0.50', 'p'), '0.50', big)).toThrow(/size at 0.50 left the exact range/);
   });
 
   it.each([

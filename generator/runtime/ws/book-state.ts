@@ -34,6 +34,9 @@ export interface BookListener<S extends string> {
   end?(error: unknown): void;
 }
 
+/** Size texts remembered per book. */
+const SIZE_TEXTS = 1024;
+
 export class BookState<S extends string> {
   readonly marketTicker: string;
   readonly model: BookModel<S, OrderBook<S>>;
@@ -45,10 +48,13 @@ export class BookState<S extends string> {
   seq: number | undefined;
   /** Decimals to write sizes with: the most any size of the feed had (at least 2, like `*_fp`). */
   sizeDecimals = 2;
+  readonly #sizeTexts = new Map<number, string>();
+  readonly #deltaField: string;
 
   constructor(marketTicker: string, model: BookModel<S, OrderBook<S>>) {
     this.marketTicker = marketTicker;
     this.model = model;
+    this.#deltaField = `orderbook_delta ${marketTicker} delta`;
     const ladders = {} as Record<S, Ladder>;
     for (const side of model.sides) ladders[side] = new Ladder(model.highestFirst[side]);
     this.ladders = ladders;
@@ -82,7 +88,7 @@ export class BookState<S extends string> {
   ): void {
     if (!this.synced) return;
     const price = this.model.price(side, priceText);
-    const delta = parseFixed(deltaText, `orderbook_delta ${this.marketTicker} delta`);
+    const delta = parseFixed(deltaText, this.#deltaField);
     this.#noteDecimals(deltaText as string);
     const size = this.ladders[side].add(price.units, price.text, delta);
     this.seq = seq;
@@ -94,9 +100,20 @@ export class BookState<S extends string> {
       side,
       price: price.text,
       delta: deltaText as string,
-      size: formatFixed(size > 0 ? size : 0, this.sizeDecimals),
+      size: this.sizeText(size > 0 ? size : 0),
       clientOrderId,
     });
+  }
+
+  /** A size as text, with the feed's decimals; the texts of recent sizes are remembered (bounded). */
+  sizeText(units: number): string {
+    let text = this.#sizeTexts.get(units);
+    if (text === undefined) {
+      text = formatFixed(units, this.sizeDecimals);
+      if (this.#sizeTexts.size >= SIZE_TEXTS) this.#sizeTexts.clear();
+      this.#sizeTexts.set(units, text);
+    }
+    return text;
   }
 
   gap(reason: GapReason): void {
@@ -116,7 +133,9 @@ export class BookState<S extends string> {
 
   #noteDecimals(text: string): void {
     const decimals = decimalsOf(text);
-    if (decimals > this.sizeDecimals) this.sizeDecimals = decimals;
+    if (decimals <= this.sizeDecimals) return;
+    this.sizeDecimals = decimals;
+    this.#sizeTexts.clear();
   }
 
   #emit(update: BookUpdate<S>): void {

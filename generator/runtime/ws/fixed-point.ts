@@ -42,11 +42,6 @@ function parseUncached(text: unknown, what: string): number {
   return checked(match[1] === '-' ? -units : units, what);
 }
 
-/** `a + b` in units, refused if the sum could not be exact. */
-export function addFixed(a: number, b: number, what: string): number {
-  return checked(a + b, what);
-}
-
 /** The number of decimals written in a decimal string (`"0.960"` → 3). */
 export function decimalsOf(text: string): number {
   const dot = text.indexOf('.');

@@ -13,6 +13,8 @@ import { OrderBook } from './order-book.js';
 
 export type TradeBookSide = 'yes' | 'no';
 
+const PRICE_FIELD = { yes: 'orderbook yes price', no: 'orderbook no price' } as const;
+
 /** What the book reads of an `orderbook_snapshot` message's `msg`. */
 export interface TradeBookSnapshotShape {
   market_ticker: string;
@@ -66,20 +68,21 @@ export function tradeBookModel(yesPrices = true): BookModel<TradeBookSide, Trade
       };
     },
     delta(msg) {
-      const marketTicker = stringField(msg, 'market_ticker');
-      const side = stringField(msg, 'side');
-      if (marketTicker === undefined || (side !== 'yes' && side !== 'no')) return undefined;
-      const record = msg as Record<string, unknown>;
+      const record = msg as Partial<TradeBookDeltaShape>;
+      const side = record.side;
+      const marketTicker = record.market_ticker;
+      if (typeof marketTicker !== 'string' || (side !== 'yes' && side !== 'no')) return undefined;
+      const clientOrderId = record.client_order_id;
       return {
         marketTicker,
         side,
-        price: record['price_dollars'],
-        delta: record['delta_fp'],
-        clientOrderId: stringField(msg, 'client_order_id'),
+        price: record.price_dollars,
+        delta: record.delta_fp,
+        clientOrderId: typeof clientOrderId === 'string' ? clientOrderId : undefined,
       };
     },
     price(side, text) {
-      const units = parseFixed(text, `orderbook ${side} price`);
+      const units = parseFixed(text, PRICE_FIELD[side]);
       if (side === 'yes' || !yesPrices) return { units, text: text as string };
       const known = converted.get(text as string);
       if (known !== undefined) return known;

@@ -52,6 +52,8 @@ export declare class BookState<S extends string> {
     constructor(marketTicker: string, model: BookModel<S, OrderBook<S>>);
     applySnapshot(levels: Partial<Record<S, readonly (readonly unknown[])[]>>, seq: number | undefined): void;
     applyDelta(side: S, priceText: unknown, deltaText: unknown, seq: number | undefined, clientOrderId: string | undefined): void;
+    /** A size as text, with the feed's decimals; the texts of recent sizes are remembered (bounded). */
+    sizeText(units: number): string;
     gap(reason: GapReason): void;
     end(error: unknown): void;
 }

@@ -7,6 +7,8 @@
 import { deferred } from './deferred.js';
 import { decimalsOf, formatFixed, parseFixed } from './fixed-point.js';
 import { Ladder } from './ladder.js';
+/** Size texts remembered per book. */
+const SIZE_TEXTS = 1024;
 export class BookState {
     marketTicker;
     model;
@@ -18,9 +20,12 @@ export class BookState {
     seq;
     /** Decimals to write sizes with: the most any size of the feed had (at least 2, like `*_fp`). */
     sizeDecimals = 2;
+    #sizeTexts = new Map();
+    #deltaField;
     constructor(marketTicker, model) {
         this.marketTicker = marketTicker;
         this.model = model;
+        this.#deltaField = `orderbook_delta ${marketTicker} delta`;
         const ladders = {};
         for (const side of model.sides)
             ladders[side] = new Ladder(model.highestFirst[side]);
@@ -48,7 +53,7 @@ export class BookState {
         if (!this.synced)
             return;
         const price = this.model.price(side, priceText);
-        const delta = parseFixed(deltaText, `orderbook_delta ${this.marketTicker} delta`);
+        const delta = parseFixed(deltaText, this.#deltaField);
         this.#noteDecimals(deltaText);
         const size = this.ladders[side].add(price.units, price.text, delta);
         this.seq = seq;
@@ -61,9 +66,20 @@ export class BookState {
             side,
             price: price.text,
             delta: deltaText,
-            size: formatFixed(size > 0 ? size : 0, this.sizeDecimals),
+            size: this.sizeText(size > 0 ? size : 0),
             clientOrderId,
         });
+    }
+    /** A size as text, with the feed's decimals; the texts of recent sizes are remembered (bounded). */
+    sizeText(units) {
+        let text = this.#sizeTexts.get(units);
+        if (text === undefined) {
+            text = formatFixed(units, this.sizeDecimals);
+            if (this.#sizeTexts.size >= SIZE_TEXTS)
+                this.#sizeTexts.clear();
+            this.#sizeTexts.set(units, text);
+        }
+        return text;
     }
     gap(reason) {
         if (this.closed)
@@ -83,8 +99,10 @@ export class BookState {
     }
     #noteDecimals(text) {
         const decimals = decimalsOf(text);
-        if (decimals > this.sizeDecimals)
-            this.sizeDecimals = decimals;
+        if (decimals <= this.sizeDecimals)
+            return;
+        this.sizeDecimals = decimals;
+        this.#sizeTexts.clear();
     }
     #emit(update) {
         for (const listener of this.listeners)

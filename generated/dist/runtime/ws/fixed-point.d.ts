@@ -2,8 +2,6 @@
 export declare const FIXED_DECIMALS = 6;
 /** `"0.9600"` → `960000`. Throws `KalshiStreamProtocolError` naming `what` for anything else. */
 export declare function parseFixed(text: unknown, what: string): number;
-/** `a + b` in units, refused if the sum could not be exact. */
-export declare function addFixed(a: number, b: number, what: string): number;
 /** The number of decimals written in a decimal string (`"0.960"` → 3). */
 export declare function decimalsOf(text: string): number;
 /** `960000, 4` → `"0.9600"`: at least `decimals` decimals, more only where digits would be lost. */

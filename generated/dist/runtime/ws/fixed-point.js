@@ -40,10 +40,6 @@ function parseUncached(text, what) {
     const units = Number(match[2] + (fraction + SCALE_TEXT).slice(0, FIXED_DECIMALS));
     return checked(match[1] === '-' ? -units : units, what);
 }
-/** `a + b` in units, refused if the sum could not be exact. */
-export function addFixed(a, b, what) {
-    return checked(a + b, what);
-}
 /** The number of decimals written in a decimal string (`"0.960"` → 3). */
 export function decimalsOf(text) {
     const dot = text.indexOf('.');

@@ -5,6 +5,7 @@
 import { levelsField, stringField } from './book-model.js';
 import { parseFixed } from './fixed-point.js';
 import { OrderBook } from './order-book.js';
+const PRICE_FIELD = { bid: 'orderbook bid price', ask: 'orderbook ask price' };
 export class PerpsOrderBook extends OrderBook {
     bestBid() {
         return this.best('bid');

@@ -9,6 +9,7 @@
 import { levelsField, stringField } from './book-model.js';
 import { decimalsOf, formatFixed, ONE_DOLLAR, parseFixed } from './fixed-point.js';
 import { OrderBook } from './order-book.js';
+const PRICE_FIELD = { yes: 'orderbook yes price', no: 'orderbook no price' };
 export class TradeOrderBook extends OrderBook {
     /** The best bid of `side` (default yes). */
     bestBid(side = 'yes') {
@@ -46,21 +47,22 @@ export function tradeBookModel(yesPrices = true) {
             };
         },
         delta(msg) {
-            const marketTicker = stringField(msg, 'market_ticker');
-            const side = stringField(msg, 'side');
-            if (marketTicker === undefined || (side !== 'yes' && side !== 'no'))
-                return undefined;
             const record = msg;
+            const side = record.side;
+            const marketTicker = record.market_ticker;
+            if (typeof marketTicker !== 'string' || (side !== 'yes' && side !== 'no'))
+                return undefined;
+            const clientOrderId = record.client_order_id;
             return {
                 marketTicker,
                 side,
-                price: record['price_dollars'],
-                delta: record['delta_fp'],
-                clientOrderId: stringField(msg, 'client_order_id'),
+                price: record.price_dollars,
+                delta: record.delta_fp,
+                clientOrderId: typeof clientOrderId === 'string' ? clientOrderId : undefined,
             };
         },
         price(side, text) {
-            const units = parseFixed(text, `orderbook ${side} price`);
+            const units = parseFixed(text, PRICE_FIELD[side]);
             if (side === 'yes' || !yesPrices)
                 return { units, text: text };
             const known = converted.get(text);

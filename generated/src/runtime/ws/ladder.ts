@@ -4,7 +4,7 @@
  * sorted best first. Bids are best when highest, asks when lowest. Prices are given back exactly as Kalshi
  * first wrote them (`"0.0800"`); sizes with the decimals the feed uses.
  */
-import { addFixed } from './fixed-point.js';
+import { KalshiStreamProtocolError } from './errors.js';
 
 export interface Level {
   /** Fixed-point price string, as Kalshi sent it. */
@@ -44,7 +44,9 @@ export class Ladder {
   /** Adds `delta` to the size at `price`; a level whose size reaches zero is removed. Returns the new size. */
   add(price: number, priceText: string, delta: number): number {
     const before = this.#sizes.get(price);
-    const size = addFixed(before ?? 0, delta, `size at ${priceText}`);
+    const size = (before ?? 0) + delta;
+    if (!Number.isSafeInteger(size))
+      throw new KalshiStreamProtocolError(`The size at ${priceText} left the exact range.`);
     if (size <= 0) {
       if (before !== undefined) this.#remove(price);
       return size;

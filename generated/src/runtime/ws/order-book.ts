@@ -5,7 +5,6 @@
  * async iterable. It is rebuilt from a new snapshot after every gap and reconnect.
  */
 import type { BookState, BookUpdate } from './book-state.js';
-import { formatFixed } from './fixed-point.js';
 import type { Level, LadderLevel } from './ladder.js';
 import { MessageQueue } from './message-queue.js';
 
@@ -127,9 +126,6 @@ export class OrderBook<S extends string = string> {
   }
 
   protected level(level: LadderLevel): Level {
-    return {
-      price: level.priceText,
-      size: formatFixed(level.size, this.state.sizeDecimals),
-    };
+    return { price: level.priceText, size: this.state.sizeText(level.size) };
   }
 }

@@ -10,6 +10,8 @@ import { OrderBook } from './order-book.js';
 
 export type PerpsBookSideName = 'bid' | 'ask';
 
+const PRICE_FIELD = { bid: 'orderbook bid price', ask: 'orderbook ask price' } as const;
+
 /** What the book reads of a perps `orderbook_snapshot` message's `msg`. */
 export interface PerpsBookSnapshotShape {
   market_ticker: string;
