@@ -3,8 +3,9 @@
  * benchmark WebSocket server (ws-server-child.ts):
  * - messages per second through a subscription: `for await` over `stream.subscribe('ticker')` (ours) against
  *   the floor, a hand-written client: `ws` + the same signed handshake + `JSON.parse` + a `Map` update;
- * - book updates per second: `for await` over `stream.orderbook(...).updates()` (ours, exact fixed-point book)
- *   against the same floor keeping a `Map` of price → size;
+ * - book updates per second: deltas applied to `stream.orderbook(...)` (ours, exact fixed-point book, counted by
+ *   an `onUpdate` listener) against the same floor keeping a `Map` of price → size; and, for the record, the
+ *   same book read with `for await` over `book.updates()`;
  * - retained heap (after a forced GC) at two points of one book fed a long run of deltas.
  * Prints one JSON line.
  *
@@ -124,14 +125,31 @@ async function oursMessages(count: number): Promise<void> {
   }
 }
 
+/** Ours: the stream's book, counting its changes with a synchronous `onUpdate` listener until `count` applied. */
 async function oursBook(count: number, probe?: (deltas: number) => void): Promise<void> {
+  const book = stream.orderbook(market('B', count));
+  let seen = 0;
+  await new Promise<void>((resolve) => {
+    const stop = book.onUpdate((update) => {
+      if (update.type !== 'delta') return;
+      seen++;
+      probe?.(seen);
+      if (seen === count) {
+        stop();
+        resolve();
+      }
+    });
+  });
+  await book.close();
+}
+
+/** The same book read with `for await` over `book.updates()` (what a consumer pays on top: queue and promises). */
+async function oursBookIterated(count: number): Promise<void> {
   const book = stream.orderbook(market('B', count));
   let seen = 0;
   for await (const update of book.updates({ bufferSize: 100_000 })) {
     if (update.type !== 'delta') continue;
-    seen++;
-    probe?.(seen);
-    if (seen === count) break;
+    if (++seen === count) break;
   }
   await book.close();
 }
@@ -147,6 +165,8 @@ const contenders = {
   messages: { ours: () => oursMessages(messages), floor: () => floorMessages(socket, messages) },
   book: { ours: () => oursBook(deltas), floor: () => floorBook(socket, deltas) },
 };
+await oursBookIterated(deltas);
+const iterated: number[] = [];
 const figures = {
   messagesPerSecond: { ours: [] as number[], floor: [] as number[] },
   bookUpdatesPerSecond: { ours: [] as number[], floor: [] as number[] },
@@ -161,6 +181,7 @@ for (let round = 0; round < rounds; round++) {
     figures.messagesPerSecond[name].push(await perSecond(messages, contenders.messages[name]));
     figures.bookUpdatesPerSecond[name].push(await perSecond(deltas, contenders.book[name]));
   }
+  iterated.push(await perSecond(deltas, () => oursBookIterated(deltas)));
 }
 
 // Retained heap of one book fed `memoryDeltas` deltas: after a forced GC at a tenth of the run and at its end.
@@ -177,4 +198,4 @@ await oursBook(memoryDeltas, (seen) => {
 
 socket.close();
 await stream.close();
-process.stdout.write(`${JSON.stringify({ ...figures, memory: samples })}\n`);
+process.stdout.write(`${JSON.stringify({ ...figures, bookIteratedPerSecond: iterated, memory: samples })}\n`);

@@ -23,6 +23,8 @@ export interface WsResults {
   settings: WsSettings;
   messagesPerSecond: { ours: Summary; floor: Summary };
   bookUpdatesPerSecond: { ours: Summary; floor: Summary };
+  /** The same book read with `for await` over `updates()` (no target: the consumer's queue and promises on top). */
+  bookIteratedPerSecond: Summary;
   /** Retained heap growth (KB, after forced GC) at a tenth of the memory run and at its end. */
   memory: { deltas: number; retainedKb: number }[];
   handshakes: { accepted: number; refused: number };
@@ -31,6 +33,7 @@ export interface WsResults {
 interface ChildOutput {
   messagesPerSecond: { ours: number[]; floor: number[] };
   bookUpdatesPerSecond: { ours: number[]; floor: number[] };
+  bookIteratedPerSecond: number[];
   memory: { deltas: number; heapBytes: number }[];
 }
 
@@ -67,6 +70,7 @@ export async function benchWs(keys: BenchKeys, settings: WsSettings): Promise<Ws
         ours: summarize(out.bookUpdatesPerSecond.ours),
         floor: summarize(out.bookUpdatesPerSecond.floor),
       },
+      bookIteratedPerSecond: summarize(out.bookIteratedPerSecond),
       memory: out.memory.map((m) => ({ deltas: m.deltas, retainedKb: Math.round(m.heapBytes / 1024) })),
       handshakes,
     };
