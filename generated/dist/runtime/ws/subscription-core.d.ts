@@ -42,6 +42,8 @@ export declare class SubscriptionCore {
     readonly queue: MessageQueue<SubscriptionItem> | undefined;
     constructor(context: StreamContext, channel: string, params: Params, snapshots: boolean, consumer: SubscriptionConsumer);
     get closed(): boolean;
+    /** Resolves when the subscription has ended, however it ended. */
+    finished(): Promise<void>;
     /** Resolves at the first `subscribed` reply; rejects when the subscription ends before one. */
     ready(): Promise<void>;
     /** Subscribes on the connection that just opened (the stream calls it for every live subscription). */

@@ -20,6 +20,7 @@ export class SubscriptionCore {
     #handler;
     #context;
     #ready = deferred();
+    #finished = deferred();
     #waiters = [];
     #state = 'pending';
     #generation = 0;
@@ -43,6 +44,10 @@ export class SubscriptionCore {
     }
     get closed() {
         return this.#state === 'closed';
+    }
+    /** Resolves when the subscription has ended, however it ended. */
+    finished() {
+        return this.#finished.promise;
     }
     /** Resolves at the first `subscribed` reply; rejects when the subscription ends before one. */
     ready() {
@@ -156,6 +161,7 @@ export class SubscriptionCore {
         if (this.#state === 'closed')
             return;
         this.#state = 'closed';
+        this.#finished.resolve();
         if (this.sid !== undefined)
             this.#context.unregister(this.sid, this);
         this.#context.forget(this);

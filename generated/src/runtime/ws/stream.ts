@@ -141,7 +141,7 @@ export class KalshiStream<
       if (signal.aborted) abort();
       else {
         signal.addEventListener('abort', abort, { once: true });
-        core.ready().then(undefined, () => signal.removeEventListener('abort', abort));
+        void core.finished().then(() => signal.removeEventListener('abort', abort));
       }
     }
     await core.ready();

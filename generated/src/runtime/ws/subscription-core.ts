@@ -55,6 +55,7 @@ export class SubscriptionCore {
   readonly #handler: SubscriptionHandler | undefined;
   readonly #context: StreamContext;
   readonly #ready: Deferred<void> = deferred();
+  readonly #finished: Deferred<void> = deferred();
   #waiters: Deferred<void>[] = [];
   #state: 'pending' | 'active' | 'closed' = 'pending';
   #generation = 0;
@@ -89,6 +90,11 @@ export class SubscriptionCore {
 
   get closed(): boolean {
     return this.#state === 'closed';
+  }
+
+  /** Resolves when the subscription has ended, however it ended. */
+  finished(): Promise<void> {
+    return this.#finished.promise;
   }
 
   /** Resolves at the first `subscribed` reply; rejects when the subscription ends before one. */
@@ -204,6 +210,7 @@ export class SubscriptionCore {
   finish(error: unknown): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
+    this.#finished.resolve();
     if (this.sid !== undefined) this.#context.unregister(this.sid, this);
     this.#context.forget(this);
     const reason = error ?? new KalshiStreamClosedError(`The ${this.channel} subscription was closed.`);
