@@ -4,6 +4,7 @@ import type { GenerationResults } from './generation.ts';
 import type { PaginationResults } from './pagination.ts';
 import type { RequestResults } from './requests.ts';
 import type { SigningResults } from './signing.ts';
+import type { WsResults } from './ws.ts';
 import { ratio } from './stats.ts';
 import { heading, kb, range, table, times } from './table.ts';
 
@@ -13,6 +14,7 @@ export interface Sections {
   pagination?: PaginationResults;
   generation?: GenerationResults;
   consumer?: ConsumerResults;
+  ws?: WsResults;
 }
 
 export interface Target {
@@ -24,6 +26,8 @@ export interface Target {
 
 /** Retained heap may grow by at most this much from the short listing to the long one (10x the pages). */
 const RETAINED_SLACK_KB = 1024;
+/** Real time: ours must reach this share of the hand-written floor's throughput. */
+const WS_FLOOR_SHARE = 0.8;
 
 /** Browser bundles (minified, gzip): one call through its function, five calls through theirs. */
 const BUNDLE_TARGETS = [
@@ -49,6 +53,7 @@ export function targets(s: Sections): Target[] {
       met: long.retainedGrowthKb <= short.retainedGrowthKb + RETAINED_SLACK_KB,
     });
   }
+  if (s.ws) list.push(...wsTargets(s.ws));
   if (s.generation) {
     const { full, noop, floor } = s.generation.wallMs;
     list.push({ id: 'generation.full', target: 'generation: full < 3x openapi-typescript CLI', measured: times(ratio(full, floor)), met: ratio(full, floor) < 3 });
@@ -73,6 +78,7 @@ export function report(s: Sections, list: readonly Target[]): string {
   if (s.requests) parts.push(requestsTable(s.requests));
   if (s.signing) parts.push(signingTable(s.signing));
   if (s.pagination) parts.push(paginationTable(s.pagination));
+  if (s.ws) parts.push(wsTable(s.ws));
   if (s.generation) parts.push(generationTable(s.generation));
   if (s.consumer) parts.push(consumerTable(s.consumer));
   if (list.length > 0) {
@@ -128,6 +134,40 @@ function paginationTable(r: PaginationResults): string {
   return [
     heading(`3. Pagination: for await over getOrders(), ${r.settings.pageSize} items per page, ${r.settings.rounds} rounds`),
     table(['pages', 'items', 'ours items/s', 'floor items/s', 'ours/floor', 'peak heap growth', 'retained (after GC)'], rows),
+  ].join('\n');
+}
+
+function wsTargets(r: WsResults): Target[] {
+  const list: Target[] = [];
+  for (const [id, label, figures] of [
+    ['ws.messages', 'messages/s through a subscription', r.messagesPerSecond],
+    ['ws.book', 'book updates/s', r.bookUpdatesPerSecond],
+  ] as const) {
+    const value = ratio(figures.ours, figures.floor);
+    list.push({ id, target: `real time, ${label}: ours ≥ ${WS_FLOOR_SHARE}x floor`, measured: times(value), met: value >= WS_FLOOR_SHARE });
+  }
+  const [first, last] = [r.memory[0], r.memory.at(-1)];
+  if (first !== undefined && last !== undefined && last !== first) {
+    list.push({
+      id: 'ws.heap',
+      target: `real time: book's retained heap flat (${last.deltas} deltas ≤ ${first.deltas} + ${RETAINED_SLACK_KB} KB)`,
+      measured: `${first.retainedKb} KB at ${first.deltas}, ${last.retainedKb} KB at ${last.deltas}`,
+      met: last.retainedKb <= first.retainedKb + RETAINED_SLACK_KB,
+    });
+  }
+  return list;
+}
+
+function wsTable(r: WsResults): string {
+  const row = (label: string, f: { ours: WsResults['messagesPerSecond']['ours']; floor: WsResults['messagesPerSecond']['floor'] }): string[] => [label, range(f.ours), range(f.floor), times(ratio(f.ours, f.floor))];
+  return [
+    heading(`3b. Real time: per second, median [min–max] of ${r.settings.rounds} rounds of ${r.settings.messages} messages / ${r.settings.deltas} deltas`),
+    table(['', 'ours', 'floor (ws + JSON.parse + Map)', 'ours/floor'], [
+      row('messages through a subscription (for await)', r.messagesPerSecond),
+      row('book updates (onUpdate)', r.bookUpdatesPerSecond),
+      ['book updates read with for await', range(r.bookIteratedPerSecond), '', times(ratio(r.bookIteratedPerSecond, r.bookUpdatesPerSecond.floor))],
+    ]),
+    `retained heap of one book after GC: ${r.memory.map((m) => `${m.retainedKb} KB at ${m.deltas} deltas`).join(', ')}; handshakes verified ${r.handshakes.accepted}, refused ${r.handshakes.refused}`,
   ].join('\n');
 }
 

@@ -3,7 +3,7 @@
  * side against the official SDK and the physical floor in one run (interleaved rounds, medians, min–max).
  * Prints the tables and writes bench/results.json. Everything runs on 127.0.0.1; every loop is bounded.
  *
- *   npx tsx bench/run.ts [--only requests,signing,pagination,generation,consumer] [--quick]
+ *   npx tsx bench/run.ts [--only requests,signing,pagination,ws,generation,consumer] [--quick]
  *
  * `--only` and `--quick` (fewer rounds and requests, a smoke test) print without writing results.json.
  */
@@ -20,8 +20,9 @@ import { report, targets, type Sections } from './report.ts';
 import { benchRequests } from './requests.ts';
 import { startBenchServer } from './server.ts';
 import { benchSigning } from './signing.ts';
+import { benchWs } from './ws.ts';
 
-const SECTIONS = ['signing', 'requests', 'pagination', 'generation', 'consumer'] as const;
+const SECTIONS = ['signing', 'requests', 'pagination', 'ws', 'generation', 'consumer'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL = {
@@ -30,6 +31,7 @@ const FULL = {
   pagination: { pages: [50, 500], rounds: 3 },
   generation: { rounds: 3 },
   consumer: { rounds: 5 },
+  ws: { rounds: 5, messages: 100_000, deltas: 100_000, memoryDeltas: 1_000_000 },
 };
 const QUICK: typeof FULL = {
   requests: { rounds: 2, sequential: 200, concurrent: 500, concurrency: 100 },
@@ -37,6 +39,7 @@ const QUICK: typeof FULL = {
   pagination: { pages: [5, 50], rounds: 1 },
   generation: { rounds: 1 },
   consumer: { rounds: 1 },
+  ws: { rounds: 1, messages: 10_000, deltas: 10_000, memoryDeltas: 100_000 },
 };
 
 async function main(): Promise<void> {
@@ -70,6 +73,10 @@ async function main(): Promise<void> {
     } finally {
       await server.close();
     }
+  }
+  if (wanted.has('ws')) {
+    step('ws');
+    sections.ws = await benchWs(keys, settings.ws);
   }
   if (wanted.has('generation')) {
     step('generation');

@@ -9,7 +9,7 @@ import { emitFunctionsFile } from './functions-file.ts';
 import { GENERATED_HEADER, withHeader } from './header.ts';
 import { operationModels, type OperationModel } from './operation-model.ts';
 import { operationTypes } from './operation-types.ts';
-import { entrySource, entryValueNames, PACKAGE_NAME, packageJson, runtimeSources, runtimeValueExports, tsconfigJson } from './package-files.ts';
+import { entrySource, entryValueNames, PACKAGE_NAME, packageJson, runtimeSources, runtimeValueExports, tsconfigJson, wsEntries, wsEntrySource } from './package-files.ts';
 import { packageReadme } from './readme.ts';
 import { emitTypes } from './types.ts';
 import { toolVersions } from '../stats/stats-file.ts';
@@ -54,8 +54,13 @@ export async function emitPackage(apis: readonly MergedApi[], diagnostics: Diagn
     described.push({ names, operations: models });
     sourcesOfApis.push({ api, operations: models, operationPages: pages?.operations ?? new Map(), schemaPages: pages?.schemas ?? new Map() });
   }
+  for (const { api, entry } of wsEntries(described.map((d) => d.names))) sources.set(`src/${entry}.ts`, wsEntrySource(api, entry));
   const apiNamesList = described.map((d) => d.names);
-  sources.set('package.json', packageJson({ version, kalshiApiVersions: apiVersions(apis), apis: apiNamesList, openapiFetchVersion: toolVersions()['openapi-fetch']! }));
+  const tools = toolVersions();
+  sources.set(
+    'package.json',
+    packageJson({ version, kalshiApiVersions: apiVersions(apis), apis: apiNamesList, openapiFetchVersion: tools['openapi-fetch']!, wsVersion: tools['ws'] }),
+  );
   sources.set('tsconfig.json', tsconfigJson());
   sources.set('README.md', packageReadme({ packageName: PACKAGE_NAME, builtFrom: builtFrom(apis), apis: described }));
   // The type check reads the sources as emitted (formatting changes no type) and runs beside format and build.

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiNames } from './api-names.ts';
 import { withHeader } from './header.ts';
@@ -16,12 +16,29 @@ const PACKAGE_FIELDS = {
   keywords: ['kalshi', 'prediction-markets', 'trading', 'api-client', 'openapi', 'typescript'],
 };
 
+/** `runtime/` and its `ws/` subfolder (the real-time runtime), copied to `src/runtime/`. */
 export function runtimeSources(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of readdirSync(RUNTIME_DIR).filter((n) => n.endsWith('.ts')).sort()) {
-    files.set(`src/runtime/${name}`, withHeader(readFileSync(join(RUNTIME_DIR, name), 'utf8')));
+  for (const folder of ['', 'ws/']) {
+    for (const name of readdirSync(join(RUNTIME_DIR, folder)).filter((n) => n.endsWith('.ts')).sort()) {
+      files.set(`src/runtime/${folder}${name}`, withHeader(readFileSync(join(RUNTIME_DIR, folder, name), 'utf8')));
+    }
   }
   return files;
+}
+
+/** The real-time entry of each API that has one (`runtime/ws/<api>.ts`): `<package>/ws`, `<package>/perps/ws`. */
+export function wsEntries(apis: readonly ApiNames[]): { api: string; entry: string }[] {
+  return apis
+    .filter((names) => existsSync(join(RUNTIME_DIR, 'ws', `${names.api}.ts`)))
+    .map((names) => ({ api: names.api, entry: names.entry === 'index' ? 'ws' : `${names.entry}/ws` }))
+    .sort((a, b) => a.entry.localeCompare(b.entry));
+}
+
+/** `src/ws.ts`, `src/perps/ws.ts`: re-export the API's real-time runtime. */
+export function wsEntrySource(api: string, entry: string): string {
+  const up = '../'.repeat(entry.split('/').length - 1) || './';
+  return withHeader(`export * from '${up}runtime/ws/${api}.js';\n`);
 }
 
 /**
@@ -72,18 +89,21 @@ export interface PackageJsonInput {
   /** The `info.version` of each Kalshi API document the package was built from. */
   kalshiApiVersions: Record<string, string>;
   apis: readonly ApiNames[];
-  /** The exact version of the one runtime dependency (the generator's own, pinned). */
+  /** The exact versions of the runtime dependencies (the generator's own, pinned): `ws` for the real-time entries. */
   openapiFetchVersion: string;
+  wsVersion?: string;
 }
 
-export function packageJson({ version, kalshiApiVersions, apis, openapiFetchVersion }: PackageJsonInput): string {
+export function packageJson({ version, kalshiApiVersions, apis, openapiFetchVersion, wsVersion }: PackageJsonInput): string {
   const exports: Record<string, unknown> = {};
   for (const names of [...apis].sort((a, b) => (a.entry === 'index' ? -1 : b.entry === 'index' ? 1 : 0))) {
     const key = names.entry === 'index' ? '.' : `./${names.entry}`;
     exports[key] = { types: `./dist/${names.entry}.d.ts`, default: `./dist/${names.entry}.js` };
   }
+  const realTime = wsVersion === undefined ? [] : wsEntries(apis);
+  for (const { entry } of realTime) exports[`./${entry}`] = { types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` };
   // `moduleResolution: node10` ignores `exports`: it finds the subpath entries' types through `typesVersions`.
-  const subpaths = apis.filter((names) => names.entry !== 'index').map((names) => names.entry).sort();
+  const subpaths = [...apis.filter((names) => names.entry !== 'index').map((names) => names.entry), ...realTime.map((r) => r.entry)].sort();
   const typesVersions = { '*': Object.fromEntries(subpaths.map((entry) => [entry, [`./dist/${entry}.d.ts`]])) };
   for (const names of apis) exports[`./openapi/${names.api}.json`] = `./openapi/${names.api}.json`;
   exports['./package.json'] = './package.json';
@@ -103,7 +123,10 @@ export function packageJson({ version, kalshiApiVersions, apis, openapiFetchVers
     files: ['dist', 'openapi', 'README.md', 'CHANGELOG.md'],
     sideEffects: false,
     engines: { node: '>=20' },
-    dependencies: { 'openapi-fetch': openapiFetchVersion },
+    dependencies: {
+      'openapi-fetch': openapiFetchVersion,
+      ...(realTime.length > 0 && wsVersion !== undefined ? { ws: wsVersion } : {}),
+    },
   };
   return JSON.stringify(pkg, null, 2) + '\n';
 }

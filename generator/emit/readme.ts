@@ -2,6 +2,7 @@ import type { ApiNames } from './api-names.ts';
 import type { OperationModel } from './operation-model.ts';
 import { migrationSection } from './readme-migration.ts';
 import { operationTable } from './readme-operations.ts';
+import { realTimeSection } from './readme-ws.ts';
 
 export interface ReadmeInput {
   packageName: string;
@@ -32,6 +33,7 @@ export function packageReadme(input: ReadmeInput): string {
     errors(from),
     pagination(),
     retries(trade.names),
+    ...realTimeSection(packageName, apis.map((a) => a.names)),
     migrationSection(trade, from),
     [
       '## How this package is made',

@@ -14,7 +14,7 @@ import { listFiles } from '../write/list-files.ts';
  */
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-const TOOLS = ['openapi-typescript', 'openapi-fetch', 'typescript', 'prettier', 'ts-morph', 'yaml', '@redocly/openapi-core'];
+const TOOLS = ['openapi-typescript', 'openapi-fetch', 'typescript', 'prettier', 'ts-morph', 'yaml', '@redocly/openapi-core', 'ws'];
 export const STATS_FILE = 'stats.json';
 
 /** The generation options that change the output, recorded so a check regenerates the same way. */

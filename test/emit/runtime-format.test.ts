@@ -7,7 +7,12 @@ import { RUNTIME_DIR } from '../../generator/emit/package-files.ts';
 
 /** The runtime is copied into the package without being formatted again: it must already be prettier-clean. */
 describe('generator/runtime', () => {
-  const files = readdirSync(RUNTIME_DIR).filter((name) => name.endsWith('.ts')).sort();
+  const files = ['', 'ws/'].flatMap((folder) =>
+    readdirSync(join(RUNTIME_DIR, folder))
+      .filter((name) => name.endsWith('.ts'))
+      .sort()
+      .map((name) => folder + name),
+  );
   it.each(files)('%s is formatted as the generated package is', async (name) => {
     const text = readFileSync(join(RUNTIME_DIR, name), 'utf8');
     expect(await prettier.check(text, prettierOptionsFor(name))).toBe(true);

@@ -193,12 +193,13 @@ describe('generated/package.json', () => {
   it('maps every subpath entry for node10 resolution too (typesVersions), to files that exist', () => {
     const exports = manifest.exports as Record<string, { types?: string } | string>;
     const subpaths = Object.keys(exports).filter((key) => key !== '.' && typeof exports[key] === 'object');
-    expect(subpaths).toEqual(['./perps']);
+    expect(subpaths).toEqual(['./perps', './perps/ws', './ws']);
     const typesVersions = manifest.typesVersions as Record<string, Record<string, string[]>>;
+    const reexports: Record<string, string> = { './perps': "'./perps/client.js'", './perps/ws': "'../runtime/ws/perps.js'", './ws': "'./runtime/ws/trade.js'" };
     for (const subpath of subpaths) {
       const types = (exports[subpath] as { types: string }).types;
       expect(typesVersions['*']?.[subpath.slice(2)]).toEqual([types]);
-      expect(readFileSync(join(GENERATED_DIR, types), 'utf8')).toContain("export * from './perps/client.js';");
+      expect(readFileSync(join(GENERATED_DIR, types), 'utf8')).toContain(`export * from ${reexports[subpath]};`);
     }
   });
 

@@ -1,15 +1,19 @@
 /**
- * A local stand-in for the Kalshi REST API that checks RSA-PSS request signatures the way Kalshi does.
- * Independent of generator/runtime on purpose: it is the oracle the runtime is tested against.
+ * A local stand-in for the Kalshi REST API that checks RSA-PSS request signatures the way Kalshi does
+ * (kalshi-auth.ts, shared with the WebSocket stand-in). Independent of generator/runtime on purpose: it is the
+ * oracle the runtime is tested against.
  *
  * Secured routes: key id → known key (else 401 NOT_FOUND), timestamp within the window (else 401
  * header_timestamp_expired), signature over timestamp + METHOD + pathname-with-prefix, query stripped
  * (else 401 INCORRECT_API_KEY_SIGNATURE). Public routes need no headers. Every response carries a `Date`
  * header from the server's clock (`now`), like Kalshi's, so a skewed server clock is visible to the client.
  */
-import { constants, createPublicKey, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createVerifier, single } from './kalshi-auth.js';
+
+export { generateTestKeyPair, type TestKeyPair } from './kalshi-auth.js';
 
 export interface KalshiRequest {
   method: string;
@@ -65,46 +69,13 @@ export interface KalshiServer {
   close(): Promise<void>;
 }
 
-type AuthResult = { ok: true; keyId: string } | { ok: false; keyId: string | undefined; failure: string; body: unknown };
-
-const authError = (details: string): unknown => ({
-  error: { code: 'authentication_error', message: 'authentication_error', details },
-});
-
 export async function startKalshiServer(options: KalshiServerOptions): Promise<KalshiServer> {
   const basePath = (options.basePath ?? '/trade-api/v2').replace(/\/$/, '');
-  const tolerance = options.timestampToleranceMs ?? 5000;
+  const authenticate = createVerifier(options);
   const now = options.now ?? Date.now;
-  const keys = new Map<string, KeyObject>();
-  for (const [id, key] of Object.entries(options.keys ?? {})) {
-    keys.set(id, typeof key !== 'string' && key.type === 'public' ? key : createPublicKey(key));
-  }
   const routes = options.routes.map((route) => ({ ...route, ...compile(basePath + route.path) }));
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
-
-  const authenticate = (method: string, pathname: string, headers: IncomingHttpHeaders): AuthResult => {
-    const keyId = single(headers['kalshi-access-key']);
-    const timestamp = single(headers['kalshi-access-timestamp']);
-    const signature = single(headers['kalshi-access-signature']);
-    if (!keyId || !timestamp || !signature) {
-      return { ok: false, keyId, failure: 'MISSING_HEADERS', body: authError('missing authentication headers') };
-    }
-    const key = keys.get(keyId);
-    if (!key) return { ok: false, keyId, failure: 'NOT_FOUND', body: authError('NOT_FOUND') };
-    const ts = /^\d+$/.test(timestamp) ? Number(timestamp) : Number.NaN;
-    if (!Number.isFinite(ts) || Math.abs(now() - ts) > tolerance) {
-      const body = { error: { code: 'header_timestamp_expired', message: 'header_timestamp_expired' } };
-      return { ok: false, keyId, failure: 'header_timestamp_expired', body };
-    }
-    const strictBase64 = /^[A-Za-z0-9+/]*={0,2}$/.test(signature) && signature.length % 4 === 0;
-    const message = Buffer.from(`${timestamp}${method}${pathname}`, 'utf8');
-    const valid =
-      strictBase64 &&
-      verify('sha256', message, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, Buffer.from(signature, 'base64'));
-    if (!valid) return { ok: false, keyId, failure: 'INCORRECT_API_KEY_SIGNATURE', body: authError('INCORRECT_API_KEY_SIGNATURE') };
-    return { ok: true, keyId };
-  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = req.url ?? '/';
@@ -231,28 +202,5 @@ function compile(template: string): { match(pathname: string): Record<string, st
       names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')));
       return params;
     },
-  };
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-export interface TestKeyPair {
-  /** `-----BEGIN RSA PRIVATE KEY-----`, what the Kalshi UI hands out. */
-  pkcs1: string;
-  /** `-----BEGIN PRIVATE KEY-----`. */
-  pkcs8: string;
-  /** SPKI `-----BEGIN PUBLIC KEY-----`, for `startKalshiServer({ keys })`. */
-  publicKey: string;
-}
-
-/** A fresh 2048-bit RSA key pair in the PEM forms the tests need. */
-export function generateTestKeyPair(): TestKeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    pkcs1: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-    pkcs8: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * The Perps API's book: a bid ladder (best = highest) and an ask ladder (best = lowest), fixed-point USD prices.
+ */
+import { levelsField, stringField, type BookModel } from './book-model.js';
+import type { BookState } from './book-state.js';
+import { parseFixed } from './fixed-point.js';
+import type { Level } from './ladder.js';
+import { OrderBook } from './order-book.js';
+
+export type PerpsBookSideName = 'bid' | 'ask';
+
+const PRICE_FIELD = { bid: 'orderbook bid price', ask: 'orderbook ask price' } as const;
+
+/** What the book reads of a perps `orderbook_snapshot` message's `msg`. */
+export interface PerpsBookSnapshotShape {
+  market_ticker: string;
+  bid?: readonly (readonly string[])[];
+  ask?: readonly (readonly string[])[];
+}
+
+/** What the book reads of a perps `orderbook_delta` message's `msg`. */
+export interface PerpsBookDeltaShape {
+  market_ticker: string;
+  price: string;
+  delta: string;
+  side: PerpsBookSideName;
+  client_order_id?: string;
+}
+
+export class PerpsOrderBook extends OrderBook<PerpsBookSideName> {
+  bestBid(): Level | undefined {
+    return this.best('bid');
+  }
+
+  bestAsk(): Level | undefined {
+    return this.best('ask');
+  }
+}
+
+export function perpsBookModel(): BookModel<PerpsBookSideName, PerpsOrderBook> {
+  return {
+    sides: ['bid', 'ask'],
+    highestFirst: { bid: true, ask: false },
+    subscribeParams: {},
+    snapshot(msg) {
+      const marketTicker = stringField(msg, 'market_ticker');
+      if (marketTicker === undefined) return undefined;
+      return {
+        marketTicker,
+        levels: { bid: levelsField(msg, 'bid'), ask: levelsField(msg, 'ask') },
+      };
+    },
+    delta(msg) {
+      const marketTicker = stringField(msg, 'market_ticker');
+      const side = stringField(msg, 'side');
+      if (marketTicker === undefined || (side !== 'bid' && side !== 'ask')) return undefined;
+      const record = msg as Record<string, unknown>;
+      return {
+        marketTicker,
+        side,
+        price: record['price'],
+        delta: record['delta'],
+        clientOrderId: stringField(msg, 'client_order_id'),
+      };
+    },
+    price: (side, text) => ({
+      units: parseFixed(text, `orderbook ${side} price`),
+      text: text as string,
+    }),
+    create: (state: BookState<PerpsBookSideName>, close) => new PerpsOrderBook(state, close),
+  };
+}
