@@ -15,6 +15,7 @@ import {
 } from '../../generated/dist/index.js';
 import type { KalshiReply, KalshiRequest, KalshiRoute } from '../support/kalshi-server.js';
 import { header, startHarness, type Harness } from './harness.js';
+import { ORDER } from '../fixtures/consumer/order.ts';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TOO_MANY = { status: 429, body: { error: 'too many requests' } } as const;
@@ -73,14 +74,7 @@ const created = (req: KalshiRequest): KalshiReply => ({
   status: 201,
   body: { order_id: 'order-1', client_order_id: (req.body as { client_order_id?: string }).client_order_id, fill_count: '0.00', remaining_count: '1.00', ts_ms: 1 },
 });
-const order = {
-  ticker: 'KXBTC-25DEC31-T100000',
-  side: 'bid',
-  count: '1.00',
-  price: '0.4000',
-  time_in_force: 'good_till_canceled',
-  self_trade_prevention_type: 'taker_at_cross',
-} as const;
+const order = ORDER;
 const ORDERS = '/portfolio/events/orders';
 
 describe('retries through the generated client', () => {

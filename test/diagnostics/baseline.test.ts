@@ -54,11 +54,11 @@ describe('the findings baseline', () => {
     expect(passing.ok).toBe(true);
     expect(passing.diagnostics.filter((d) => d.known).map((d) => d.source?.file)).toEqual(['extra.md']);
     writeFileSync(join(specs, 'another.md'), '# Nothing here either\n');
-    const failing = runCli(['--specs', specs, '--out', out, '--strict']);
-    expect(failing.status).toBe(1);
-    expect(failing.stderr).toContain('  another.md  page has no OpenAPI block');
-    expect(failing.stderr).not.toContain('  extra.md  page has no OpenAPI block');
-    expect(failing.stderr).toContain('0 error(s), 1 new warning(s) and 1 known');
-    expect(failing.stderr).toContain('generation failed (--strict: new warnings count as errors)');
+    const failing = await strict();
+    expect(failing.ok).toBe(false);
+    const report = formatReport(failing.diagnostics);
+    expect(report).toContain('  another.md  page has no OpenAPI block');
+    expect(report).not.toContain('  extra.md  page has no OpenAPI block');
+    expect(report).toContain('0 error(s), 1 new warning(s) and 1 known');
   }, 120_000);
 });

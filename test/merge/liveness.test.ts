@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../generator/diagnostics/diagnostic.ts';
-import { merge, type MergeOptions } from '../../generator/merge/index.ts';
-import type { PageFragment, PageInfo } from '../../generator/normalise/fragment.ts';
+import type { PageInfo } from '../../generator/normalise/fragment.ts';
+import { fragment, mergeFragments as run, type Op } from '../support/fragments.ts';
 
 /** Pages the scrape manifest lists (live) outrank every other page; operations only unlisted pages have are removed. */
 
-type Op = { method?: string; path?: string; operation?: Record<string, unknown>; sdkMethod?: string };
-
-function page(info: Partial<PageInfo> & { file: string }, ops: Op[], schemas: Record<string, object> = {}): PageFragment {
-  return {
-    page: { kind: 'embedded', ...info },
-    api: 'trade',
-    operations: ops.map((op, i) => ({
-      method: (op.method ?? 'get') as 'get',
-      path: op.path ?? '/x',
-      operation: { operationId: `Op${i}`, parameters: pathParameters(op.path ?? '/x'), responses: { '200': { description: 'OK' } }, ...op.operation } as never,
-      source: { file: info.file, line: 10 + i },
-      ...(op.sdkMethod ? { sdkMethod: op.sdkMethod } : {}),
-    })),
-    components: { schemas: Object.fromEntries(Object.entries(schemas).map(([n, v]) => [n, { value: v as never, source: { file: info.file, line: 50 } }])) },
-    servers: [{ url: `https://${info.file.replace(/\W/g, '')}.example/trade-api/v2` }],
-  };
-}
-
-/** Every `{name}` of the path, declared (as pages do). */
-const pathParameters = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-
-function run(fragments: PageFragment[], options: MergeOptions = {}) {
-  const diagnostics = new Diagnostics();
-  const [api] = merge(fragments, diagnostics, options);
-  return { document: api?.document as any, diagnostics: diagnostics.sorted() };
-}
+/** A page on its own server, so which page's servers the document took is visible. */
+const page = (info: Partial<PageInfo> & { file: string }, ops: Op[], schemas: Record<string, object> = {}) =>
+  fragment(info, ops, schemas, `https://${info.file.replace(/\W/g, '')}.example/trade-api/v2`);
 
 const LIVE = { listed: true, date: '2026-08-21T22:07:01.000Z', version: '3.28.0' };
 const DROPPED = { listed: false, lastListed: '2026-06-18T00:28:16.066Z', date: '2026-06-18T00:28:16.066Z', version: '3.21.0' };

@@ -1,33 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../generator/diagnostics/diagnostic.ts';
-import { merge, type MergeOptions } from '../../generator/merge/index.ts';
-import type { PageFragment, PageInfo } from '../../generator/normalise/fragment.ts';
-
-type Op = { method?: string; path?: string; operation?: object; sdkMethod?: string };
-
-function fragment(page: Partial<PageInfo> & { file: string }, ops: Op[], schemas: Record<string, object> = {}): PageFragment {
-  const info: PageInfo = { kind: 'embedded', ...page };
-  return {
-    page: info,
-    api: 'trade',
-    operations: ops.map((op, i) => ({
-      method: (op.method ?? 'get') as 'get',
-      path: op.path ?? '/x',
-      operation: { operationId: `Op${i}`, responses: { '200': { description: 'OK' } }, ...op.operation } as any,
-      source: { file: page.file, line: 10 + i },
-      ...(op.sdkMethod ? { sdkMethod: op.sdkMethod } : {}),
-    })),
-    components: { schemas: Object.fromEntries(Object.entries(schemas).map(([n, v]) => [n, { value: v as any, source: { file: page.file, line: 50 } }])) },
-  };
-}
+import { fragment, mergeFragments as run } from '../support/fragments.ts';
 
 const body = (ref: string) => ({ responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: ref } } } } } });
 
-function run(fragments: PageFragment[], options: MergeOptions = {}) {
-  const diagnostics = new Diagnostics();
-  const [api] = merge(fragments, diagnostics, options);
-  return { document: api?.document as any, diagnostics: diagnostics.sorted() };
-}
 
 describe('merge', () => {
   it('keeps the newest page of an operation and reports the stale copies as superseded', () => {

@@ -16,6 +16,7 @@ import {
   type TestKeyPair,
 } from '../support/kalshi-server.js';
 import { consumerTsconfig, createConsumerProject, GENERATED_DIR, type ConsumerProject, type TscResult } from './consumer-project.js';
+import { ORDER } from '../fixtures/consumer/order.ts';
 import { shapeErrors } from './openapi-shape.js';
 import { balanceBody, createdOrderBody, marketsBody, ordersBody, tradeRoutes } from './trade-routes.js';
 
@@ -23,15 +24,6 @@ const SETUP_TIMEOUT = 180_000;
 const RUN_TIMEOUT = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const PREFIX = '/trade-api/v2';
-/** The order test/fixtures/consumer/consumer.ts places. */
-const ORDER = {
-  ticker: 'KXBTC-25DEC31-T100000',
-  side: 'bid',
-  count: '1.00',
-  price: '0.4000',
-  time_in_force: 'good_till_canceled',
-  self_trade_prevention_type: 'taker_at_cross',
-};
 
 const KEY_A_ID = randomUUID();
 const KEY_B_ID = randomUUID();
@@ -61,7 +53,7 @@ beforeAll(async () => {
   silentServer = await start();
 
   project = await createConsumerProject();
-  await project.addFixtures(['consumer.ts', 'scenarios.ts']);
+  await project.addFixtures(['consumer.ts', 'scenarios.ts', 'order.ts']);
   // Type-checks exactly like `tsc --noEmit` would (same strict options) and, only when there is no error,
   // emits the JavaScript that the tests run with plain node: one tsc run instead of two.
   await project.writeFile(

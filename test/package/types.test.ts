@@ -36,15 +36,16 @@ let readmeLineOf: number[];
 
 beforeAll(async () => {
   project = await createConsumerProject();
-  await project.addFixtures(['type-errors.ts', 'declarations.ts', 'named-errors.ts', 'node10.ts', 'require.cjs']);
+  await project.addFixtures(['type-errors.ts', 'order.ts', 'declarations.ts', 'named-errors.ts', 'node10.ts', 'require.cjs']);
   source = await readFile(join(FIXTURES_DIR, 'type-errors.ts'), 'utf8');
 
-  // The same file with every directive line blanked (line numbers unchanged).
+  // The same file with every directive line blanked (line numbers unchanged), its sibling import pointed at src/.
   await mkdir(join(project.dir, 'stripped'));
   const stripped = source
     .split('\n')
     .map((line) => (DIRECTIVE.test(line) ? '' : line))
-    .join('\n');
+    .join('\n')
+    .replace("from './order.js'", "from '../src/order.js'");
   await project.writeFile('stripped/type-errors.ts', stripped);
 
   const readme = await readFile(join(project.dir, 'node_modules', PACKAGE_NAME, 'README.md'), 'utf8');
