@@ -13,8 +13,9 @@ import type { ApiNames } from './api-names.ts';
 /**
  * Builds `src/<api>/base-client.ts` with ts-morph: the environments' servers and the client without
  * per-operation methods (`KalshiBaseClient`): options, credentials and transport, which the operation functions
- * take as their first argument. It imports nothing per operation, and no signer (credentials come as
- * `{ apiKeyId, signer }`), so a bundle that calls one public function carries one operation and no signing code.
+ * take as their first argument. It imports nothing per operation, and no optional part (a signer, a rate limiter, a
+ * clock correction come as objects in its options), so a bundle that calls one public function carries one
+ * operation and no signing code.
  */
 export async function emitBaseClientFile(names: ApiNames): Promise<string> {
   const morph: Morph = await import('ts-morph');
@@ -22,8 +23,8 @@ export async function emitBaseClientFile(names: ApiNames): Promise<string> {
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: '../runtime/client-core.js',
-      namedImports: ['ClientCore', { name: 'KalshiBaseClientOptions', isTypeOnly: true }],
+      moduleSpecifier: '../runtime/base-client-core.js',
+      namedImports: ['BaseClientCore', { name: 'KalshiBaseClientOptions', isTypeOnly: true }],
     },
     environments(morph, names),
     baseClass(morph, names),
@@ -53,9 +54,11 @@ function baseClass({ StructureKind }: Morph, names: ApiNames): ClassDeclarationS
       {
         description:
           `${names.title} client without per-operation methods: pass it to the operation functions ` +
-          '(`getMarket(client, ticker)`), and a bundle carries only the operations it calls. Credentials come as ' +
-          '`{ apiKeyId, signer: createDefaultSigner(privateKeyPem) }`, so a bundle that never signs has no signing ' +
-          `code. \`${names.className}\` takes the same options plus \`privateKeyPem\`, and has one method per operation.`,
+          '(`getMarket(client, ticker)`), and a bundle carries only the operations it calls. Its optional parts come ' +
+          'as objects, so a bundle carries only those it is given: credentials as ' +
+          '`{ apiKeyId, signer: createDefaultSigner(privateKeyPem) }`, `rateLimit: createRateLimiter({ readsPerSecond })`, ' +
+          `\`correctClockSkew: new ClockCorrection()\`. \`${names.className}\` also takes \`privateKeyPem\`, plain ` +
+          '`rateLimit` options and `correctClockSkew: true`, and has one method per operation.',
       },
     ],
     properties: [
@@ -63,14 +66,14 @@ function baseClass({ StructureKind }: Morph, names: ApiNames): ClassDeclarationS
       {
         name: 'core',
         isReadonly: true,
-        type: 'ClientCore',
+        type: 'BaseClientCore',
         docs: [{ description: 'Options, credentials, base URL and transport (signing, timeouts, retries, rate limits): what every call goes through.' }],
       },
     ],
     ctors: [
       {
         parameters: [{ name: 'options', type: 'KalshiBaseClientOptions', initializer: '{}' }],
-        statements: ['this.core = new ClientCore(options, { environments: ENVIRONMENTS });'],
+        statements: ['this.core = new BaseClientCore(options, { environments: ENVIRONMENTS });'],
       },
     ],
   };

@@ -5,20 +5,22 @@ import type { OperationTypeNames } from './operation-types.ts';
 /**
  * The body of an operation function: one `callOperation` (runtime/operation-call.ts) describing the request —
  * method, path template, signed or not, where each argument goes — wrapped in a `PagePromise` or
- * `ListingPromise` for cursor listings. Strings from the spec (path, parameter names, keys) are written as
- * JSON string literals; identifiers come from `identifiers.ts`.
+ * `ListingPromise` for cursor listings. Public operations call `callPublicOperation`, which leaves the signing
+ * and `client_order_id` code out of bundles that never sign. Strings from the spec (path, parameter names, keys)
+ * are written as JSON string literals; identifiers come from `identifiers.ts`.
  */
 export function callStatement(op: OperationModel, names: OperationTypeNames): WriterFunction {
   return (writer) => {
     const sections = paramSections(op, names);
     if (sections.split) writer.writeLine(`const parts = splitParams(params, ${JSON.stringify(sections.lists)});`);
-    const fields = [
-      `method: ${JSON.stringify(op.method.toUpperCase())}`,
-      `path: ${JSON.stringify(op.path)}`,
-      `signed: ${op.signed}`,
-    ];
+    const callee = callFunction(op);
+    const fields = [`method: ${JSON.stringify(op.method.toUpperCase())}`, `path: ${JSON.stringify(op.path)}`];
+    if (callee === 'callOperation') fields.push(`signed: ${op.signed}`);
     if (op.pathParameters.length > 0) {
       fields.push(`pathParams: { ${op.pathParameters.map((p) => `${JSON.stringify(p.name)}: ${p.identifier}`).join(', ')} }`);
+      // callOperation checks path values itself; a public function brings the check (a bundle of public calls
+      // without path parameters carries none).
+      if (passesPathEncoder(op)) fields.push('encodePath: encodePathValue');
     }
     if (sections.query) {
       fields.push(op.pagination ? `query: { ...${sections.query}, ${JSON.stringify(op.pagination.cursorParam)}: cursor }` : `query: ${sections.query}`);
@@ -33,8 +35,8 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     }
     if (op.success?.parseAs) fields.push(`parseAs: ${JSON.stringify(op.success.parseAs)}`);
     // The id goes in once per call, so every retry re-sends the same body; retried only if it has one.
-    if (sections.body && op.idempotencyKey) fields.push('clientOrderId: true');
-    const call = `callOperation<${names.responseType}>(client.core, { ${fields.join(', ')} }, options)`;
+    if (sendsClientOrderId(op)) fields.push('clientOrderId: true');
+    const call = `${callee}<${names.responseType}>(client.core, { ${fields.join(', ')} }, options)`;
     if (!op.pagination) {
       writer.writeLine(`return ${call};`);
       return;
@@ -49,6 +51,21 @@ export function callStatement(op: OperationModel, names: OperationTypeNames): Wr
     const listing = itemsKey === undefined ? `ListingPromise<${names.responseType}>` : `PagePromise<${names.responseType}, ${names.itemType}>`;
     writer.writeLine(`return new ${listing}((cursor) => ${call}, { ${shape.join(', ')} });`);
   };
+}
+
+/** The runtime function an operation's function calls: `callOperation` when it signs or adds a `client_order_id`. */
+export function callFunction(op: OperationModel): 'callOperation' | 'callPublicOperation' {
+  return op.signed || sendsClientOrderId(op) ? 'callOperation' : 'callPublicOperation';
+}
+
+/** Whether an operation's function passes the path-value encoder (`encodePathValue`) to `callPublicOperation`. */
+export function passesPathEncoder(op: OperationModel): boolean {
+  return op.pathParameters.length > 0 && callFunction(op) === 'callPublicOperation';
+}
+
+/** An order-creating body: the id goes in once per call, so every retry re-sends the same body. */
+function sendsClientOrderId(op: OperationModel): boolean {
+  return op.body !== undefined && op.idempotencyKey === true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FunctionDeclarationStructure, ImportDeclarationStructure, InterfaceDeclarationStructure, StatementStructures, TypeAliasDeclarationStructure } from 'ts-morph';
 
 type Morph = typeof import('ts-morph');
-import { bodyEncoder, callStatement, splitsParams } from './call-statement.ts';
+import { bodyEncoder, callFunction, callStatement, passesPathEncoder, splitsParams } from './call-statement.ts';
 import { operationDoc } from './jsdoc.ts';
 import type { OperationModel } from './operation-model.ts';
 import type { OperationTypeNames, TypeDeclaration } from './operation-types.ts';
@@ -38,11 +38,12 @@ function imports({ StructureKind }: Morph, input: FunctionsFileInput): ImportDec
   const specs: Omit<ImportDeclarationStructure, 'kind'>[] = [
     { moduleSpecifier: './types.js', isTypeOnly: true, namedImports: [...(usesOperations ? ['operations'] : []), ...components] },
     { moduleSpecifier: './base-client.js', isTypeOnly: true, namedImports: [input.baseClassName] },
-    { moduleSpecifier: '../runtime/client-core.js', isTypeOnly: true, namedImports: ['RequestOptions'] },
-    { moduleSpecifier: '../runtime/operation-call.js', namedImports: ['callOperation'] },
+    { moduleSpecifier: '../runtime/options.js', isTypeOnly: true, namedImports: ['RequestOptions'] },
+    { moduleSpecifier: '../runtime/operation-call.js', namedImports: [...new Set(input.operations.map(callFunction))].sort() },
   ];
   const listings = listingClasses(input.operations.map((op) => op.pagination));
   if (listings.length > 0) specs.push({ moduleSpecifier: '../runtime/pagination.js', namedImports: listings });
+  if (input.operations.some(passesPathEncoder)) specs.push({ moduleSpecifier: '../runtime/path-params.js', namedImports: ['encodePathValue'] });
   if (input.operations.some(splitsParams)) specs.push({ moduleSpecifier: '../runtime/split-params.js', namedImports: ['splitParams'] });
   const encoders = [...new Set(input.operations.map(bodyEncoder).filter((e): e is string => e !== undefined))].sort();
   if (encoders.length > 0) specs.push({ moduleSpecifier: '../runtime/body-encoders.js', namedImports: encoders });

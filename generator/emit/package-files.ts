@@ -120,6 +120,8 @@ export function packageJson({ version, kalshiApiVersions, apis, openapiFetchVers
     imports: {
       '#default-signer': { node: './dist/runtime/default-signer-node.js', default: './dist/runtime/default-signer-web.js' },
     },
+    // Browser bundles leave Node's util.inspect hooks out (runtime/inspect.ts).
+    browser: { './dist/runtime/inspect.js': './dist/runtime/inspect-browser.js' },
     files: ['dist', 'openapi', 'README.md', 'CHANGELOG.md'],
     sideEffects: false,
     engines: { node: '>=20' },

@@ -144,11 +144,13 @@ function functions(names: ApiNames, from: string): string {
     '',
     `Every method of \`${names.className}\` is also exported as a function taking a client first. With ` +
       `\`${names.baseFactoryName}()\`, which has no per-operation methods, a bundler keeps only the operations you import ` +
-      '(the class carries all of them). That client takes credentials as a signer, so a bundle that never signs carries ' +
-      'no signing code either:',
+      '(the class carries all of them). Calls of public operations carry no signing code, and that client takes its ' +
+      'optional parts as objects, so a bundle carries only the ones it uses: credentials as a signer, a rate limit as ' +
+      '`createRateLimiter(...)` (one limiter may serve several clients of an account), clock-skew correction as ' +
+      '`new ClockCorrection()`:',
     '',
     '```ts',
-    `import { createDefaultSigner, ${names.baseFactoryName}, getExchangeStatus, getMarket } from '${from}';`,
+    `import { ClockCorrection, createDefaultSigner, createRateLimiter, ${names.baseFactoryName}, getExchangeStatus, getMarket } from '${from}';`,
     '',
     `const publicClient = ${names.baseFactoryName}({ environment: 'demo' });`,
     'const { trading_active } = await getExchangeStatus(publicClient);',
@@ -158,6 +160,8 @@ function functions(names: ApiNames, from: string): string {
     `  environment: 'demo',`,
     '  apiKeyId: process.env.KALSHI_API_KEY_ID,',
     `  signer: createDefaultSigner(process.env.KALSHI_PRIVATE_KEY_PEM ?? ''),`,
+    '  rateLimit: createRateLimiter({ readsPerSecond: 20, writesPerSecond: 10 }),',
+    '  correctClockSkew: new ClockCorrection(),',
     '});',
     '```',
     '',

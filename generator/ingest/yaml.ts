@@ -1,3 +1,4 @@
+import { nestingEstimate } from './nesting.ts';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { JsonValue } from '../openapi/json.ts';
 import { inspectTree, type TreeFindings } from './yaml-tree.ts';
@@ -54,6 +55,9 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
       firstLine,
     );
   }
+  // Far deeper than any page: refused before the library recurses into it (see nesting.ts).
+  const nesting = nestingEstimate(text);
+  if (nesting.depth > YAML_LIMITS.maxDepth * 4) throw tooDeep(nesting.line + firstLine - 1);
   const lineCounter = new LineCounter();
   const doc = guardDepth(firstLine, () =>
     parseDocument(text, { version: '1.2', schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: false }),

@@ -1,17 +1,20 @@
 /**
- * One attempt of a call: take a slot, sign (fresh timestamp, paced, see `signing-pace.ts`), send with a timeout
- * of its own combined with the call's signal (caller abort and overall deadline), and read the whole body of
- * anything but a success. A success is handed to the caller unread, its timeout and the call's deadline still in
- * force until `settleResponse` (called by `ClientCore.unwrap` once the body is read).
+ * One attempt of a call: take a slot, sign when the call is signed (`CallSigning`: paced, fresh timestamp), send
+ * under a timeout of its own that also follows the call's signal (caller abort and overall deadline), and read the
+ * whole body of anything but a success. A success is handed to the caller unread, its timeout and the call's
+ * deadline still in force until `settleResponse` (called once its body is read).
  */
 import { abortErrorOf, raceAbort } from './abort.js';
 import type { Slots } from './concurrency.js';
-import type { CallDeadline } from './deadline.js';
-import { MAX_TIMER_MS } from './deadline.js';
-import { KalshiConfigError, KalshiConnectionError, KalshiError, KalshiTimeoutError } from './errors.js';
-import type { SigningContext } from './signing-middleware.js';
-import type { SigningPacer } from './signing-pace.js';
-import { authHeaders, HEADER_TIMESTAMP } from './signing.js';
+import { TimeLimit, type CallDeadline } from './deadline.js';
+import {
+  KalshiConfigError,
+  KalshiConnectionError,
+  KalshiError,
+  KalshiTimeoutError,
+  type KalshiApiErrorInit,
+  type ResponseContext,
+} from './errors.js';
 
 /** The `fetch` that sends each attempt: `globalThis.fetch` or anything with its (url, init) form. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -21,16 +24,35 @@ export interface Outgoing {
   url: string;
   method: string;
   headers: Headers;
-  body: ArrayBuffer | undefined;
-  redirect: Request['redirect'];
+  /** Sent as is by every attempt (a string, bytes, `FormData`, ...: never a one-shot stream). */
+  body?: RequestInit['body'];
+  redirect?: Request['redirect'];
+}
+
+/** The Kalshi headers of one signed attempt. */
+export interface AttemptSignature {
+  headers: Record<string, string>;
+  signedAtMs: number;
+  /** Passes the signing turn on, once the request is handed to `fetch` (or failed); may be called again. */
+  done(): void;
+}
+
+/**
+ * What signing adds to a signed call (`request-signing.ts`); public calls have none, so a bundle whose calls
+ * are all public carries no signing code.
+ */
+export interface CallSigning {
+  /** Waits for the client's signing turn, then signs the attempt with a timestamp from `now`. */
+  sign(request: Outgoing, now: () => number, deadline: CallDeadline): Promise<AttemptSignature>;
+  /** For a timestamp rejection: the clock offset, and what to do, in the error (see `clock-skew.ts`). */
+  explain(init: KalshiApiErrorInit, context: ResponseContext): void;
 }
 
 export interface AttemptContext {
-  signing: SigningContext | undefined;
+  signing: CallSigning | undefined;
   fetch: FetchLike | undefined;
   timeoutMs: number;
-  slots: Slots | undefined;
-  pacer: SigningPacer | undefined;
+  slots: Slots;
   /** The signing clock (the local clock plus any clock-skew correction). */
   signingNow: () => number;
   /** The local clock, for when a response arrived. */
@@ -62,8 +84,8 @@ export function responseRecord(response: Response): ResponseRecord | undefined {
 export function settleResponse(response: Response): void {
   const record = records.get(response);
   const settle = record?.settle;
-  if (record === undefined || settle === undefined) return;
-  delete record.settle;
+  if (settle === undefined) return;
+  delete record!.settle;
   settle();
 }
 
@@ -73,117 +95,79 @@ export function settleResponse(response: Response): void {
  */
 export function bodyReadError(error: unknown, response?: Response): unknown {
   if (error instanceof KalshiError) return error;
-  const deadline = response === undefined ? undefined : records.get(response)?.deadline;
+  const deadline = response && records.get(response)?.deadline;
   if (deadline?.signal.aborted) return deadline.abortError();
   if (error instanceof Error && error.name === 'AbortError') return abortErrorOf(AbortSignal.abort(error));
   return new KalshiConnectionError(`Reading the response body failed: ${reasonOf(error)}.`, { cause: error });
 }
 
 export async function sendAttempt(request: Outgoing, context: AttemptContext): Promise<Response> {
-  let release: (() => void) | undefined;
+  const { deadline } = context;
+  let release: () => void;
   try {
-    release = await context.slots?.acquire(context.deadline.signal);
+    release = await context.slots.acquire(deadline.signal);
   } catch (error) {
-    throw context.deadline.failure(error);
+    throw deadline.failure(error);
   }
+  let signature: AttemptSignature | undefined;
   try {
-    return await signAndSend(request, context);
-  } finally {
-    release?.();
-  }
-}
-
-async function signAndSend(request: Outgoing, context: AttemptContext): Promise<Response> {
-  const { deadline, pacer, signing } = context;
-  const headers = new Headers(request.headers);
-  let signedAtMs: number | undefined;
-  let paced = false;
-  const passTurn = (): void => {
-    if (paced) pacer?.done();
-    paced = false;
-  };
-  try {
-    if (signing !== undefined) {
-      paced = pacer !== undefined;
-      const turn = pacer?.turn();
-      if (turn !== undefined) await turn;
-      if (deadline.signal.aborted) throw deadline.abortError();
-      const auth = await authHeaders(signing.signer, signing.keyId, request.method, request.url, context.signingNow);
-      for (const [name, value] of Object.entries(auth)) headers.set(name, value);
-      signedAtMs = Number(auth[HEADER_TIMESTAMP]);
-    }
+    signature = await context.signing?.sign(request, context.signingNow, deadline);
     if (deadline.signal.aborted) throw deadline.abortError();
-    return await send(request, headers, context, signedAtMs, passTurn);
+    return await send(request, context, signature);
   } finally {
-    passTurn();
+    signature?.done();
+    release();
   }
 }
 
-/** Sends one signed attempt under its own timeout; maps every failure to a typed error. */
-async function send(
-  request: Outgoing,
-  headers: Headers,
-  context: AttemptContext,
-  signedAtMs: number | undefined,
-  sent: () => void,
-): Promise<Response> {
+/** Sends one attempt under its own timeout; maps every failure to a typed error. */
+async function send(request: Outgoing, context: AttemptContext, signature?: AttemptSignature): Promise<Response> {
   const { deadline, timeoutMs } = context;
-  const controller = new AbortController();
-  const forward = (): void => controller.abort(deadline.signal.reason);
-  deadline.signal.addEventListener('abort', forward, { once: true });
-  let timedOut = false;
-  let handedOver = false;
   const tries = context.attempt > 0 ? ` (${context.attempt + 1} attempts)` : '';
   const timeoutError = (): KalshiTimeoutError =>
     new KalshiTimeoutError(`${describe(request)} timed out after ${timeoutMs} ms${tries}.`, { timeoutMs });
-  const timer =
-    timeoutMs < MAX_TIMER_MS
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(timeoutError());
-        }, timeoutMs)
-      : undefined;
-  const settle = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    deadline.signal.removeEventListener('abort', forward);
-  };
+  const limit = new TimeLimit(deadline.signal, timeoutMs, timeoutError);
+  let handedOver = false;
   try {
     const fetchImpl = context.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
       throw new KalshiConfigError('No fetch implementation: globalThis.fetch is missing; pass the fetch option.');
     }
-    const init: RequestInit = {
-      method: request.method,
-      headers,
-      redirect: request.redirect,
-      signal: controller.signal,
-    };
+    const headers = new Headers(request.headers);
+    for (const [name, value] of Object.entries(signature?.headers ?? {})) headers.set(name, value);
+    const init: RequestInit = { method: request.method, headers, signal: limit.signal };
     if (request.body !== undefined) init.body = request.body;
+    if (request.redirect !== undefined) init.redirect = request.redirect;
     const sending = fetchImpl(request.url, init);
-    sent();
-    const response = await raceAbort(sending, controller.signal, (signal) => signal.reason);
-    const record: ResponseRecord = { method: request.method, signedAtMs, receivedAtMs: context.now(), deadline };
+    signature?.done();
+    const response = await raceAbort(sending, limit.signal, (signal) => signal.reason);
+    const record: ResponseRecord = {
+      method: request.method,
+      signedAtMs: signature?.signedAtMs,
+      receivedAtMs: context.now(),
+      deadline,
+    };
     if (response.ok && response.body !== null) {
-      (timer as { unref?: () => void } | undefined)?.unref?.();
+      limit.unref();
       deadline.unref();
       record.settle = () => {
-        settle();
+        limit.end();
         deadline.end();
       };
       records.set(response, record);
       handedOver = true;
       return response;
     }
-    const whole = await readWhole(response, request.method, controller.signal);
+    const whole = await readWhole(response, request.method, limit.signal);
     records.set(whole, record);
     return whole;
   } catch (error) {
     if (error instanceof KalshiConfigError) throw error;
     if (deadline.signal.aborted) throw deadline.abortError();
-    if (timedOut) throw timeoutError();
+    if (limit.expired) throw timeoutError();
     throw new KalshiConnectionError(`${describe(request)} failed: ${reasonOf(error)}${tries}.`, { cause: error });
   } finally {
-    if (!handedOver) settle();
+    if (!handedOver) limit.end();
   }
 }
 
@@ -191,8 +175,7 @@ async function send(
 async function readWhole(response: Response, method: string, signal: AbortSignal): Promise<Response> {
   const { status } = response;
   if (status < 200 || status > 599) return response;
-  const empty =
-    method.toUpperCase() === 'HEAD' || status === 204 || status === 205 || status === 304 || response.body === null;
+  const empty = method.toUpperCase() === 'HEAD' || [204, 205, 304].includes(status) || response.body === null;
   const body = empty ? null : await raceAbort(response.arrayBuffer(), signal, (s) => s.reason);
   return new Response(body, { status, statusText: response.statusText, headers: response.headers });
 }
@@ -209,9 +192,9 @@ export function describe(request: { method: string; url: string }): string {
 
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
-  const detail = typeof cause?.message === 'string' && cause.message !== message ? cause.message : undefined;
-  const extra = [code, detail].filter((part) => part !== undefined).join(': ');
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const extra = [cause?.code, cause?.message !== message && cause?.message]
+    .filter((part) => typeof part === 'string')
+    .join(': ');
   return extra ? `${message} (${extra})` : message;
 }

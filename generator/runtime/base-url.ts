@@ -20,7 +20,7 @@ export interface BaseUrlOptions {
 export function resolveBaseUrl(options: BaseUrlOptions, environments: Readonly<Record<string, string>>): string {
   const name = options.environment ?? 'production';
   const names = Object.keys(environments);
-  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(environments, name)) {
+  if (typeof name !== 'string' || !Object.hasOwn(environments, name)) {
     const shown = typeof name === 'string' ? `"${name.slice(0, 40)}"` : typeof name;
     throw new KalshiConfigError(
       `Unknown environment ${shown}; expected one of ${names.map((n) => `"${n}"`).join(', ')} (or pass baseUrl).`,
@@ -28,7 +28,7 @@ export function resolveBaseUrl(options: BaseUrlOptions, environments: Readonly<R
   }
   const environmentUrl = environments[name] as string;
   if (options.baseUrl === undefined) return trimSlashes(environmentUrl);
-  const prefix = trimSlashes(parseHttpUrl(environmentUrl, `environment "${name}"`).pathname);
+  const prefix = trimSlashes(new URL(environmentUrl).pathname);
   const url = parseHttpUrl(options.baseUrl, 'baseUrl');
   let path = trimSlashes(url.pathname);
   if (prefix !== '') {

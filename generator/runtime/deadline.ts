@@ -1,59 +1,45 @@
 /**
- * The overall deadline of one call (`totalTimeoutMs`): from the moment the transport takes the call until its
- * response body is read, across rate-limit and slot waits, every attempt and every backoff. `signal` aborts when
- * the caller's signal does or when the deadline passes; `abortError()` says which it was.
+ * Time limits. `TimeLimit` is an abort signal that follows another one and aborts by itself when its time is up;
+ * the attempt timeout (`attempt.ts`) and the call's overall deadline are both one. `CallDeadline` is the call's
+ * `totalTimeoutMs`: from the moment the transport takes the call until its response body is read, across
+ * rate-limit and slot waits, every attempt and every backoff; `abortError()` says whether the caller aborted or
+ * the deadline passed.
  */
 import { abortErrorOf } from './abort.js';
 import { KalshiTimeoutError } from './errors.js';
 
 export const DEFAULT_TOTAL_TIMEOUT_MS = 60_000;
 
-/** setTimeout's largest delay; anything longer is no deadline at all. */
+/** setTimeout's largest delay; anything longer is no time limit at all. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
-export class CallDeadline {
+export class TimeLimit {
   readonly signal: AbortSignal;
-  /** Attempts started so far (for messages). */
-  attempts = 0;
-  readonly #caller: AbortSignal;
+  /** Whether the limit (rather than the parent signal) aborted. */
+  expired = false;
+  readonly #parent: AbortSignal | undefined;
   readonly #controller = new AbortController();
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly #endsAt: number;
-  readonly #now: () => number;
-  readonly #forward = (): void => this.#controller.abort(this.#caller.reason);
+  readonly #forward = (): void => this.#controller.abort(this.#parent?.reason);
 
-  /** `target` names the call in the timeout message, e.g. `GET https://host/trade-api/v2/portfolio/balance`. */
-  constructor(caller: AbortSignal, totalTimeoutMs: number, target: string, now: () => number) {
-    this.#caller = caller;
-    this.#now = now;
+  /** Aborts with `parent`'s reason, or with `reason()` after `ms` (never when `ms` exceeds `MAX_TIMER_MS`). */
+  constructor(parent: AbortSignal | undefined, ms: number, reason: () => unknown) {
+    this.#parent = parent;
     this.signal = this.#controller.signal;
-    this.#endsAt = now() + totalTimeoutMs;
-    if (caller.aborted) this.#forward();
-    else caller.addEventListener('abort', this.#forward, { once: true });
+    if (parent?.aborted) this.#forward();
+    else parent?.addEventListener('abort', this.#forward, { once: true });
     this.#timer =
-      totalTimeoutMs < MAX_TIMER_MS
+      ms < MAX_TIMER_MS
         ? setTimeout(() => {
-            const tries = this.attempts > 1 ? ` (${this.attempts} attempts)` : '';
-            const message = `${target} did not complete within its total timeout of ${totalTimeoutMs} ms${tries}.`;
-            this.#controller.abort(new KalshiTimeoutError(message, { timeoutMs: totalTimeoutMs, kind: 'total' }));
-          }, totalTimeoutMs)
+            this.expired = true;
+            this.#controller.abort(reason());
+          }, ms)
         : undefined;
   }
 
-  /** Milliseconds left (Infinity without a deadline). */
-  remainingMs(): number {
-    return this.#timer === undefined ? Number.POSITIVE_INFINITY : this.#endsAt - this.#now();
-  }
-
-  /** The error an aborted call ends with: `KalshiAbortError` for the caller's abort, else the deadline's timeout. */
-  abortError(): unknown {
-    if (this.#caller.aborted) return abortErrorOf(this.#caller);
-    return this.signal.reason instanceof KalshiTimeoutError ? this.signal.reason : abortErrorOf(this.signal);
-  }
-
-  /** `error`, or the call's own abort error when the call was aborted meanwhile (waits reject with their own). */
-  failure(error: unknown): unknown {
-    return this.signal.aborted ? this.abortError() : error;
+  /** Whether a timer runs (false for an infinite limit). */
+  get limited(): boolean {
+    return this.#timer !== undefined;
   }
 
   /** Keeps running without holding the process open (a handed-over response whose body may never be read). */
@@ -61,8 +47,44 @@ export class CallDeadline {
     (this.#timer as { unref?: () => void } | undefined)?.unref?.();
   }
 
+  /** Clears the timer and the link to the parent signal. */
   end(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#caller.removeEventListener('abort', this.#forward);
+    clearTimeout(this.#timer);
+    this.#parent?.removeEventListener('abort', this.#forward);
+  }
+}
+
+export class CallDeadline extends TimeLimit {
+  /** Attempts started so far (for messages). */
+  attempts = 0;
+  readonly #caller: AbortSignal | undefined;
+  readonly #endsAt: number;
+  readonly #now: () => number;
+
+  /** `target` names the call in the timeout message, e.g. `GET https://host/trade-api/v2/portfolio/balance`. */
+  constructor(caller: AbortSignal | undefined, totalTimeoutMs: number, target: string, now: () => number) {
+    super(caller, totalTimeoutMs, () => {
+      const tries = this.attempts > 1 ? ` (${this.attempts} attempts)` : '';
+      const message = `${target} did not complete within its total timeout of ${totalTimeoutMs} ms${tries}.`;
+      return new KalshiTimeoutError(message, { timeoutMs: totalTimeoutMs, kind: 'total' });
+    });
+    this.#caller = caller;
+    this.#now = now;
+    this.#endsAt = now() + totalTimeoutMs;
+  }
+
+  /** Milliseconds left (Infinity without a deadline). */
+  remainingMs(): number {
+    return this.limited ? this.#endsAt - this.#now() : Number.POSITIVE_INFINITY;
+  }
+
+  /** The error an aborted call ends with: `KalshiAbortError` for the caller's abort, else the deadline's timeout. */
+  abortError(): unknown {
+    return this.expired && !this.#caller?.aborted ? this.signal.reason : abortErrorOf(this.#caller ?? this.signal);
+  }
+
+  /** `error`, or the call's own abort error when the call was aborted meanwhile (waits reject with their own). */
+  failure(error: unknown): unknown {
+    return this.signal.aborted ? this.abortError() : error;
   }
 }

@@ -2,15 +2,13 @@
  * The client's error hierarchy. Every message is redacted at construction, and `toString()`,
  * `toJSON()` and Node's `util.inspect` only ever show redacted data.
  */
-import { clockOffsetFromDate, isTimestampRejection, timestampRejectionHint } from './clock-skew.js';
+import { explainTimestampRejection } from './clock-skew.js';
 import { formatApiMessage, parseErrorBody, parseRetryAfter } from './error-body.js';
+import { installInspect } from './inspect.js';
 import { redactCause } from './redact-cause.js';
 import { type HeadersInput, redact, redactDeep, redactHeaders } from './redact.js';
 
 export { parseErrorBody, parseRetryAfter, type ParsedErrorBody } from './error-body.js';
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-type InspectFn = (value: unknown, options?: unknown) => string;
 
 /** Class names survive minification and are already right when the stack is captured in `super()`. */
 export function named(cls: { prototype: Error }, name: string): void {
@@ -31,29 +29,24 @@ export class KalshiError extends Error {
     return `${this.name}: ${redact(this.message)}`;
   }
 
+  /** Name, message, cause chain, then the fields of the subclass (status, code, ...), all redacted. */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: redact(this.message) };
     if (this.cause !== undefined) json['cause'] = describeCause(this.cause);
+    for (const [key, value] of Object.entries(this)) json[key] = redactDeep(value);
     return json;
   }
 }
 named(KalshiError, 'KalshiError');
 
-/**
- * Node's `util.inspect` (console.log of an error): the redacted stack and fields. Defined on the prototype
- * rather than as a computed class member, so the declarations stay emit-able file by file.
- */
-Object.defineProperty(KalshiError.prototype, INSPECT, {
-  value: function inspectKalshiError(this: KalshiError, _depth: number, options: unknown, inspect?: InspectFn): string {
-    const { name: _name, message: _message, ...all } = this.toJSON();
-    const fields = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
-    const stack = redact(this.stack ?? this.toString());
-    if (Object.keys(fields).length === 0) return stack;
-    const shown = typeof inspect === 'function' ? inspect(fields, options) : JSON.stringify(fields, null, 2);
-    return `${stack} ${shown}`;
-  },
-  writable: true,
-  configurable: true,
+/** Node's `util.inspect` (console.log of an error): the redacted stack and fields (see `inspect.ts`). */
+installInspect(KalshiError.prototype, function inspectKalshiError(this: KalshiError, _depth, options, inspect) {
+  const { name: _name, message: _message, ...all } = this.toJSON();
+  const fields = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
+  const stack = redact(this.stack ?? this.toString());
+  if (Object.keys(fields).length === 0) return stack;
+  const shown = typeof inspect === 'function' ? inspect(fields, options) : JSON.stringify(fields, null, 2);
+  return `${stack} ${shown}`;
 });
 
 /** `{ name, message, cause? }` down the cause chain (already redacted at construction; redacted again for JSON). */
@@ -69,11 +62,7 @@ export class KalshiConfigError extends KalshiError {}
 named(KalshiConfigError, 'KalshiConfigError');
 
 /** The request never got a complete HTTP response (DNS, refused, reset, a body cut off, a timeout). */
-export class KalshiConnectionError extends KalshiError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+export class KalshiConnectionError extends KalshiError {}
 named(KalshiConnectionError, 'KalshiConnectionError');
 
 /**
@@ -88,10 +77,6 @@ export class KalshiTimeoutError extends KalshiConnectionError {
     super(message, options);
     this.timeoutMs = options?.timeoutMs;
     this.kind = options?.kind ?? 'attempt';
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs, kind: this.kind };
   }
 }
 named(KalshiTimeoutError, 'KalshiTimeoutError');
@@ -118,10 +103,10 @@ export class KalshiApiError extends KalshiError {
   readonly apiMessage: string | undefined;
   readonly details: string | undefined;
   readonly service: string | undefined;
-  /** The parsed JSON body, or the text when it was not JSON. */
-  readonly body: unknown;
   /** Response headers, lower-cased, secret values redacted. */
   readonly headers: Record<string, string>;
+  /** The parsed JSON body, or the text when it was not JSON. */
+  readonly body: unknown;
   /** From a `Retry-After` header (seconds or HTTP date), when the response carries one. */
   readonly retryAfterMs: number | undefined;
 
@@ -132,23 +117,9 @@ export class KalshiApiError extends KalshiError {
     this.apiMessage = init.apiMessage;
     this.details = init.details;
     this.service = init.service;
-    this.body = init.body;
     this.headers = redactHeaders(init.headers);
+    this.body = init.body;
     this.retryAfterMs = parseRetryAfter(this.headers['retry-after']);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      code: this.code,
-      apiMessage: this.apiMessage === undefined ? undefined : redact(this.apiMessage),
-      details: this.details === undefined ? undefined : redact(this.details),
-      service: this.service,
-      headers: this.headers,
-      body: redactDeep(this.body),
-      retryAfterMs: this.retryAfterMs,
-    };
   }
 }
 named(KalshiApiError, 'KalshiApiError');
@@ -165,10 +136,6 @@ export class AuthenticationError extends KalshiApiError {
   constructor(init: KalshiApiErrorInit) {
     super(init);
     this.clockOffsetMs = init.clockOffsetMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), clockOffsetMs: this.clockOffsetMs };
   }
 }
 named(AuthenticationError, 'AuthenticationError');
@@ -193,7 +160,25 @@ export interface ResponseContext {
   signedAtMs?: number | undefined;
 }
 
-/** Build the right `KalshiApiError` subclass for a non-2xx response. `body` may be parsed JSON or raw text. */
+const STATUS_CLASSES: Readonly<Record<number, typeof KalshiApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  429: RateLimitError,
+};
+
+/** The `KalshiApiError` subclass of `init.status` (every status from 500 up: `InternalServerError`). */
+export function apiErrorOf(init: KalshiApiErrorInit): KalshiApiError {
+  const status = init.status;
+  return new (STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : KalshiApiError))(init);
+}
+
+/**
+ * Build the right `KalshiApiError` subclass for a non-2xx response. `body` may be parsed JSON or raw text. A
+ * timestamp rejection (401 `header_timestamp_expired`) says how far off the local clock looks (`clock-skew.ts`).
+ */
 export function errorFromResponse(
   status: number,
   body: unknown,
@@ -201,18 +186,6 @@ export function errorFromResponse(
   context: ResponseContext = {},
 ): KalshiApiError {
   const init: KalshiApiErrorInit = { status, ...parseErrorBody(body), headers };
-  if (status === 401 && isTimestampRejection(init)) {
-    const receivedAtMs = context.receivedAtMs ?? Date.now();
-    init.clockOffsetMs = clockOffsetFromDate(redactHeaders(headers)['date'], receivedAtMs);
-    const ageMs = context.signedAtMs === undefined ? undefined : receivedAtMs - context.signedAtMs;
-    init.message = `${formatApiMessage(init)}. ${timestampRejectionHint(init.clockOffsetMs, ageMs)}`;
-  }
-  if (status === 400) return new BadRequestError(init);
-  if (status === 401) return new AuthenticationError(init);
-  if (status === 403) return new PermissionDeniedError(init);
-  if (status === 404) return new NotFoundError(init);
-  if (status === 409) return new ConflictError(init);
-  if (status === 429) return new RateLimitError(init);
-  if (status >= 500) return new InternalServerError(init);
-  return new KalshiApiError(init);
+  explainTimestampRejection(init, context);
+  return apiErrorOf(init);
 }

@@ -4,22 +4,31 @@
  * transport (signing, timeouts, retries, rate limits) and its result turned into the body or a typed error.
  *
  * The operation functions call this rather than openapi-fetch so that a consumer's bundle holds only the code
- * of the operations it calls: openapi-fetch stays available as `KalshiClient.raw`. URLs, query strings, headers
+ * of the operations it calls: openapi-fetch stays available as `KalshiClient.raw`. Public operations call
+ * `callPublicOperation`, which carries no signing and no `client_order_id` code. URLs, query strings, headers
  * and bodies are built exactly as openapi-fetch builds them by default (form-exploded arrays, deep-object
  * objects, `encodeURIComponent`, JSON bodies), and responses are read the same way.
  */
-import type { ClientCore, RequestOptions } from './client-core.js';
+import { responseRecord, settleResponse, type CallSigning } from './attempt.js';
+import type { BaseClientCore } from './base-client-core.js';
 import type { EncodedBody } from './body-encoders.js';
+import { hasClientOrderId, withClientOrderId } from './client-order-id.js';
+import { requireCredentials } from './credentials.js';
+import { apiErrorOf, KalshiConfigError, parseErrorBody } from './errors.js';
+import type { RequestOptions } from './options.js';
 import { encodePathValue } from './path-params.js';
+import { requestSigning } from './request-signing.js';
+import { readJsonBody } from './response-body.js';
 
-export interface OperationCall {
+/** A call of a public operation: sent unsigned. */
+export interface PublicOperationCall {
   /** `GET`, `POST`, ... */
   method: string;
   /** The path template, relative to the base URL: `/markets/{ticker}`. */
   path: string;
-  /** Needs the Kalshi signature headers. */
-  signed: boolean;
+  /** The values of its `{name}` placeholders, and their encoder (`encodePathValue`, path-params.ts). */
   pathParams?: Readonly<Record<string, unknown>>;
+  encodePath?: typeof encodePathValue;
   query?: object | undefined;
   headers?: object | undefined;
   /** The body: JSON unless `encodeBody` says otherwise. */
@@ -29,56 +38,102 @@ export interface OperationCall {
   contentType?: string;
   /** A success body that is not JSON: handed over as a byte stream, text or a Blob. */
   parseAs?: 'stream' | 'text' | 'blob';
+}
+
+export interface OperationCall extends PublicOperationCall {
+  /** Needs the Kalshi signature headers. */
+  signed: boolean;
   /** An order-creating body: a `client_order_id` is added when missing, which makes the POST safe to retry. */
   clientOrderId?: boolean;
 }
 
-/** Sends one call; resolves to the parsed success body, rejects with `KalshiError` subclasses. */
-export function callOperation<T>(core: ClientCore, call: OperationCall, options?: RequestOptions): Promise<T> {
-  const parseAs = call.parseAs;
-  return core.unwrap<T>(exchange(core, call, options), parseAs && ((response) => readAs(response, parseAs)));
+/**
+ * Sends one call; resolves to the parsed success body, rejects with `KalshiError` subclasses. Path values are
+ * checked with `encodePathValue` unless the call brings its own encoder.
+ */
+export async function callOperation<T>(
+  core: BaseClientCore,
+  call: OperationCall,
+  options?: RequestOptions,
+): Promise<T> {
+  const orders = call.clientOrderId === true;
+  const body = orders
+    ? withClientOrderId(call.body, { autoClientOrderId: core.autoClientOrderId(options) })
+    : call.body;
+  const signing = (): CallSigning | undefined =>
+    call.signed ? requestSigning(requireCredentials(`${call.method} ${call.path}`, core.credentials())) : undefined;
+  const encodePath = call.encodePath ?? encodePathValue;
+  return exchange<T>(core, { ...call, body, encodePath }, options, orders && hasClientOrderId(body), signing);
 }
 
-/** A success body that is not JSON, as asked for. */
-function readAs(response: Response, parseAs: 'stream' | 'text' | 'blob'): Promise<unknown> {
-  return parseAs === 'text' ? response.text() : parseAs === 'blob' ? response.blob() : Promise.resolve(response.body);
-}
-
-interface Outcome<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
+/**
+ * `callOperation` for a public operation (never signed, no `client_order_id`). A path with parameters needs their
+ * encoder (`encodePath: encodePathValue`), which only the operation functions whose path has parameters import.
+ */
+export function callPublicOperation<T>(
+  core: BaseClientCore,
+  call: PublicOperationCall,
+  options?: RequestOptions,
+): Promise<T> {
+  return exchange<T>(core, call, options, false, () => undefined);
 }
 
 async function exchange<T>(
-  core: ClientCore,
-  call: OperationCall,
+  core: BaseClientCore,
+  call: PublicOperationCall,
   options: RequestOptions | undefined,
-): Promise<Outcome<T>> {
-  const operation = `${call.method} ${call.path}`;
-  const body = call.clientOrderId ? core.withClientOrderId(call.body, options) : call.body;
-  const init = core.init(options, call.clientOrderId ? { idempotent: true, body } : {});
-  const contentType = body === undefined ? undefined : call.encodeBody ? call.contentType : 'application/json';
-  const headers = new Headers(contentType === undefined ? undefined : { 'Content-Type': contentType });
-  for (const source of [core.clientOptions().headers, init.headers, call.headers]) setHeaders(headers, source);
-  const request = new Request(core.baseUrl + pathOf(call) + queryString(call.query), {
-    method: call.method,
-    headers,
-    body: body === undefined ? null : call.encodeBody ? call.encodeBody(body) : JSON.stringify(body),
-    signal: init.signal ?? null,
-  });
-  core.classify(request, operation, call.signed);
-  return readOutcome<T>(await init.fetch(request), call.method);
+  idempotent: boolean,
+  signing: () => CallSigning | undefined,
+): Promise<T> {
+  const { body, method } = call;
+  const settings = core.settings(options, idempotent);
+  const headers = new Headers();
+  if (body !== undefined && (call.contentType ?? !call.encodeBody)) {
+    headers.set('Content-Type', call.contentType ?? 'application/json');
+  }
+  for (const source of [core.headers, options?.headers, call.headers]) {
+    for (const [name, value] of Object.entries(source ?? {})) {
+      if (value !== undefined && value !== null) headers.set(name, String(value));
+    }
+  }
+  const url = core.baseUrl + pathOf(call) + queryString(call.query);
+  const encoded = body === undefined ? undefined : call.encodeBody ? call.encodeBody(body) : JSON.stringify(body);
+  const signer = signing();
+  const response = await core.send({ url, method, headers, body: encoded }, settings, signer);
+  try {
+    if (!response.ok) {
+      const record = responseRecord(response);
+      const init = {
+        status: response.status,
+        ...parseErrorBody(await errorBody(response, method)),
+        headers: response.headers,
+      };
+      signer?.explain(init, { receivedAtMs: record?.receivedAtMs, signedAtMs: record?.signedAtMs });
+      throw apiErrorOf(init);
+    }
+    if (isEmpty(response, method) || response.body === null) return undefined as T;
+    const parseAs = call.parseAs;
+    return (await (parseAs === 'text'
+      ? response.text()
+      : parseAs === 'blob'
+        ? response.blob()
+        : parseAs === 'stream'
+          ? response.body
+          : readJsonBody(response))) as T;
+  } finally {
+    settleResponse(response);
+  }
 }
 
 /**
  * The path with each `{name}` replaced by its encoded value. A value that cannot be sent (missing, empty, `.`,
  * `..`, not a string or number) throws `KalshiPathParameterError` before anything is signed (see path-params.ts).
  */
-function pathOf(call: OperationCall): string {
-  return call.path.replace(/\{([^{}]+)\}/g, (_, name: string) =>
-    encodePathValue(call.path, name, call.pathParams?.[name]),
-  );
+function pathOf({ path, pathParams, encodePath }: PublicOperationCall): string {
+  if (!encodePath && path.includes('{')) {
+    throw new KalshiConfigError(`${path} has path parameters: the call needs encodePath (encodePathValue).`);
+  }
+  return path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodePath!(path, name, pathParams?.[name]));
 }
 
 /** `?a=1&b=x&b=y&c[d]=2`: undefined and null values skipped, arrays exploded; empty for no parameters. */
@@ -94,28 +149,20 @@ function queryString(query: object | undefined): string {
   return parts.length === 0 ? '' : `?${parts.join('&')}`;
 }
 
-function setHeaders(headers: Headers, source: object | undefined): void {
-  for (const [name, value] of Object.entries(source ?? {})) {
-    if (value !== undefined && value !== null) headers.set(name, String(value));
-  }
+/** No body to read, as openapi-fetch decides it: 204, a HEAD, or `Content-Length: 0` (not chunked). */
+function isEmpty(response: Response, method: string): boolean {
+  const headers = response.headers;
+  const chunked = headers.get('Transfer-Encoding')?.includes('chunked') === true;
+  return response.status === 204 || method === 'HEAD' || (headers.get('Content-Length') === '0' && !chunked);
 }
 
-/**
- * A success's body handed over unread, as openapi-fetch does with `parseAs: 'stream'` (`ClientCore.unwrap` reads
- * and parses it, telling a body that is not JSON from one that broke off); undefined when there is none. An error
- * body is read here: JSON when it parses, else its text.
- */
-async function readOutcome<T>(response: Response, method: string): Promise<Outcome<T>> {
-  const length = response.headers.get('Content-Length');
-  const chunked = response.headers.get('Transfer-Encoding')?.includes('chunked') === true;
-  if (response.status === 204 || method === 'HEAD' || (length === '0' && !chunked)) {
-    return response.ok ? { data: undefined, response } : { error: undefined, response };
-  }
-  if (response.ok) return { data: (response.body ?? undefined) as T | undefined, response };
+/** An error response's body (already read whole by the transport): JSON when it parses, else its text. */
+async function errorBody(response: Response, method: string): Promise<unknown> {
+  if (isEmpty(response, method)) return undefined;
   const text = await response.text();
   try {
-    return { error: JSON.parse(text) as unknown, response };
+    return JSON.parse(text) as unknown;
   } catch {
-    return { error: text, response };
+    return text;
   }
 }

@@ -3,6 +3,7 @@
  * empty, null or absent cursor and throws on a cursor the server already returned.
  */
 import { KalshiPaginationError } from './pagination-error.js';
+import { valueKind } from './value-kind.js';
 
 /** Where a listing's cursor travels. */
 export type ListingShape = {
@@ -92,30 +93,27 @@ async function nextItems<TPage, TItem>(
   if (step.done) return undefined;
   const items = field(step.value, itemsKey, pageNo);
   if (items === undefined || items === null) return [];
-  if (Array.isArray(items)) return items as TItem[];
-  throw new KalshiPaginationError(`page ${pageNo}: "${itemsKey}" is ${describe(items)}, expected an array`, {
-    page: pageNo,
-  });
+  return Array.isArray(items) ? (items as TItem[]) : malformed(pageNo, `"${itemsKey}"`, items, 'an array');
 }
 
 function nextCursor(page: unknown, cursorKey: string, pageNo: number): string | undefined {
   const value = field(page, cursorKey, pageNo);
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') {
-    throw new KalshiPaginationError(`page ${pageNo}: "${cursorKey}" is ${describe(value)}, expected a string`, {
-      page: pageNo,
-    });
-  }
-  return value;
+  return typeof value === 'string' ? value : malformed(pageNo, `"${cursorKey}"`, value, 'a string');
 }
 
 function field(page: unknown, key: string, pageNo: number): unknown {
   if (typeof page !== 'object' || page === null || Array.isArray(page)) {
-    throw new KalshiPaginationError(`page ${pageNo}: the response is ${describe(page)}, expected an object`, {
-      page: pageNo,
-    });
+    return malformed(pageNo, 'the response', page, 'an object');
   }
   return (page as Record<string, unknown>)[key];
+}
+
+/** `page 2: "cursor" is a number, expected a string`. */
+function malformed(pageNo: number, what: string, value: unknown, expected: string): never {
+  throw new KalshiPaginationError(`page ${pageNo}: ${what} is ${valueKind(value)}, expected ${expected}`, {
+    page: pageNo,
+  });
 }
 
 function repeatedCursor(cursor: string, pageNo: number, firstSeen: number): KalshiPaginationError {
@@ -131,10 +129,4 @@ const PREVIEW_MAX = 24;
 function preview(cursor: string): string {
   if (cursor.length <= PREVIEW_MAX) return JSON.stringify(cursor);
   return `${JSON.stringify(cursor.slice(0, 12))}…, ${cursor.length} chars`;
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

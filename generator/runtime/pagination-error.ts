@@ -1,5 +1,5 @@
 /** The error pagination throws: a page the client cannot continue from. */
-import { KalshiError } from './errors.js';
+import { KalshiError, named } from './errors.js';
 
 /** The server sent a page the client cannot continue from: a repeated cursor, or a malformed page. */
 export class KalshiPaginationError extends KalshiError {
@@ -10,13 +10,5 @@ export class KalshiPaginationError extends KalshiError {
     super(message, 'cause' in options ? { cause: options.cause } : undefined);
     this.page = options.page;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), page: this.page };
-  }
 }
-Object.defineProperty(KalshiPaginationError.prototype, 'name', {
-  value: 'KalshiPaginationError',
-  writable: true,
-  configurable: true,
-});
+named(KalshiPaginationError, 'KalshiPaginationError');

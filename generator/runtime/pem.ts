@@ -25,38 +25,37 @@ const LABELS: Record<string, PrivateKeyFormat> = { 'RSA PRIVATE KEY': 'pkcs1', '
  * that is not a single unencrypted RSA private key block.
  */
 export function normalisePem(input: string): { format: PrivateKeyFormat; pem: string; body: string } {
-  if (typeof input !== 'string' || input.trim() === '') {
-    throw new KalshiConfigError(`The private key is empty: ${EXPECTED}.`);
-  }
+  const fail = (problem: string): never => {
+    throw new KalshiConfigError(`${problem}: ${EXPECTED}.`);
+  };
+  if (typeof input !== 'string' || input.trim() === '') fail('The private key is empty');
   let text = input.trim().replace(/\\r/g, '').replace(/\\n/g, '\n').replace(/\r/g, '');
   if (/^(["'`]).*\1$/s.test(text)) text = text.slice(1, -1).trim();
-  const begin = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text);
-  if (!begin || begin[1] === undefined) throw new KalshiConfigError(`The private key is not PEM: ${EXPECTED}.`);
-  const label = begin[1];
+  const begin = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text) ?? fail('The private key is not PEM');
+  const label = begin[1] as string;
   const format = LABELS[label];
+  const encrypted = 'Unsupported private key (encrypted keys are not supported, decrypt it first)';
   if (format === undefined) {
-    const hint = /PUBLIC KEY/.test(label)
-      ? 'it is a public key'
-      : /ENCRYPTED/.test(label)
-        ? 'encrypted keys are not supported, decrypt it first'
-        : `found a "${label.slice(0, 40)}" block`;
-    throw new KalshiConfigError(`Unsupported private key (${hint}): ${EXPECTED}.`);
-  }
-  const endMarker = `-----END ${label}-----`;
-  const endAt = text.indexOf(endMarker, begin.index + begin[0].length);
-  if (endAt < 0) throw new KalshiConfigError(`The private key PEM has no "${endMarker}" line: ${EXPECTED}.`);
-  const inner = text.slice(begin.index + begin[0].length, endAt);
-  if (/Proc-Type:\s*4,ENCRYPTED|DEK-Info:/i.test(inner)) {
-    throw new KalshiConfigError(
-      `Unsupported private key (encrypted keys are not supported, decrypt it first): ${EXPECTED}.`,
+    if (/ENCRYPTED/.test(label) && !/PUBLIC KEY/.test(label)) fail(encrypted);
+    fail(
+      `Unsupported private key (${/PUBLIC KEY/.test(label) ? 'it is a public key' : `found a "${label.slice(0, 40)}" block`})`,
     );
   }
+  const endMarker = `-----END ${label}-----`;
+  const start = begin.index + begin[0].length;
+  const endAt = text.indexOf(endMarker, start);
+  if (endAt < 0) fail(`The private key PEM has no "${endMarker}" line`);
+  const inner = text.slice(start, endAt);
+  if (/Proc-Type:\s*4,ENCRYPTED|DEK-Info:/i.test(inner)) fail(encrypted);
   const body = inner.replace(/\s+/g, '');
-  if (body === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-    throw new KalshiConfigError(`The private key PEM body is not valid base64: ${EXPECTED}.`);
-  }
-  const lines = body.match(/.{1,64}/g) ?? [];
-  return { format, body, pem: `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n` };
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+    fail('The private key PEM body is not valid base64');
+  const lines = body.match(/.{1,64}/g)?.join('\n');
+  return {
+    format: format as PrivateKeyFormat,
+    body,
+    pem: `-----BEGIN ${label}-----\n${lines}\n-----END ${label}-----\n`,
+  };
 }
 
 /** Normalise, detect PKCS#1 vs PKCS#8 and decode the body to DER. */
@@ -77,8 +76,7 @@ const VERSION_0 = [0x02, 0x01, 0x00];
 
 /** Wrap a DER RSAPrivateKey (PKCS#1) in a PrivateKeyInfo (PKCS#8). */
 export function pkcs1ToPkcs8(der: Uint8Array): Uint8Array {
-  const inner = readDerLength(der, 1);
-  if (der[0] !== 0x30 || inner === undefined || inner.offset + inner.length !== der.length) {
+  if (derElement(der, 0, 0x30)?.[1] !== der.length) {
     throw new KalshiConfigError(
       `The private key is not a valid PKCS#1 RSAPrivateKey (bad DER structure): ${EXPECTED}.`,
     );
@@ -87,7 +85,7 @@ export function pkcs1ToPkcs8(der: Uint8Array): Uint8Array {
   const contentLength = VERSION_0.length + RSA_ALGORITHM_ID.length + octetString.length + der.length;
   const head = [0x30, ...encodeDerLength(contentLength), ...VERSION_0, ...RSA_ALGORITHM_ID, ...octetString];
   const out = new Uint8Array(head.length + der.length);
-  out.set(head, 0);
+  out.set(head);
   out.set(der, head.length);
   return out;
 }
@@ -117,17 +115,18 @@ export function readDerLength(der: Uint8Array, at: number): { length: number; of
   return { length, offset: at + 1 + count };
 }
 
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+/** The content of the DER element at `at` when its tag is `tag` and it fits in `der`: [start, end). */
+export function derElement(der: Uint8Array, at: number, tag: number): [number, number] | undefined {
+  const length = der[at] === tag ? readDerLength(der, at + 1) : undefined;
+  const end = length && length.offset + length.length;
+  return end !== undefined && end <= der.length ? [length!.offset, end] : undefined;
 }
 
+export function base64ToBytes(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+}
+
+/** Standard base64 of a few bytes (a signature). */
 export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+  return btoa(String.fromCharCode(...bytes));
 }

@@ -77,11 +77,18 @@ export class TokenBucket {
 
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
+/**
+ * A client's rate limiter. The client class makes one from its `rateLimit` options; a base client takes one
+ * (`rateLimit: createRateLimiter({ readsPerSecond, writesPerSecond })`), so bundles that never limit leave this
+ * code out. One limiter may be shared by several clients of an account: Kalshi's limits are per account.
+ */
 export class RateLimiter {
   readonly reads: TokenBucket | undefined;
   readonly writes: TokenBucket | undefined;
+  readonly #options: RateLimitOptions;
 
   constructor(options: RateLimitOptions, clock: RateLimitClock = {}) {
+    this.#options = { ...options };
     this.reads = options.readsPerSecond === undefined ? undefined : new TokenBucket(options.readsPerSecond, clock);
     this.writes = options.writesPerSecond === undefined ? undefined : new TokenBucket(options.writesPerSecond, clock);
   }
@@ -95,6 +102,11 @@ export class RateLimiter {
     const bucket = RateLimiter.isRead(method) ? this.reads : this.writes;
     if (bucket === undefined) return throwIfAborted(signal);
     return bucket.acquire(signal);
+  }
+
+  /** The rates it was made with. */
+  toJSON(): RateLimitOptions {
+    return this.#options;
   }
 }
 

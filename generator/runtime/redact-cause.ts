@@ -9,65 +9,53 @@ import { isSecretName, REDACTED, redact } from './redact.js';
 
 const MAX_DEPTH = 8;
 /** Fields copied from the original because the prototype may define them as getters that need the real object. */
-const IDENTITY_FIELDS = ['name', 'code', 'errno', 'syscall'] as const;
+const IDENTITY_FIELDS = ['name', 'code', 'errno', 'syscall'];
+/** Error fields that are not enumerable on a real error. */
+const HIDDEN_FIELDS = ['message', 'stack', 'cause', 'name'];
 
+/** `cause`, or a redacted copy of it when anything in it (fields, nested causes, cycles included) needs redacting. */
 export function redactCause(cause: unknown): unknown {
-  return needsRedaction(cause, 0, new WeakSet()) ? redactedCopy(cause, 0, new WeakMap()) : cause;
-}
-
-/** Whether `value` holds anything `redact` would change, or a secret-named field. */
-function needsRedaction(value: unknown, depth: number, seen: WeakSet<object>): boolean {
-  if (typeof value === 'string') return redact(value) !== value;
-  if (value === null || typeof value !== 'object') return false;
-  if (seen.has(value)) return false;
-  if (depth > MAX_DEPTH) return true;
-  seen.add(value);
-  for (const [key, item] of fieldsOf(value)) {
-    if (isSecretName(key) && item !== undefined && item !== REDACTED) return true;
-    if (needsRedaction(item, depth + 1, seen)) return true;
-  }
-  return false;
-}
-
-function redactedCopy(value: unknown, depth: number, copies: WeakMap<object, unknown>): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (copies.has(value)) return copies.get(value);
-  if (depth > MAX_DEPTH) return '[…]';
-  if (Array.isArray(value)) {
-    const items: unknown[] = [];
-    copies.set(value, items);
-    for (const item of value) items.push(redactedCopy(item, depth + 1, copies));
-    return items;
-  }
-  if (!(value instanceof Error)) {
-    const fields: Record<string, unknown> = {};
-    copies.set(value, fields);
-    for (const [key, item] of Object.entries(value)) {
-      fields[key] = isSecretName(key) && item !== undefined ? REDACTED : redactedCopy(item, depth + 1, copies);
+  let changed = false;
+  const copies = new WeakMap<object, unknown>();
+  const copy = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') {
+      const safe = redact(value);
+      changed ||= safe !== value;
+      return safe;
     }
-    return fields;
-  }
-  const copy = Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>;
-  copies.set(value, copy);
-  for (const field of IDENTITY_FIELDS) {
-    const original = read(value, field);
-    if (original !== undefined) define(copy, field, typeof original === 'string' ? redact(original) : original);
-  }
-  for (const [key, item] of fieldsOf(value)) {
-    if (IDENTITY_FIELDS.includes(key as (typeof IDENTITY_FIELDS)[number])) continue;
-    define(copy, key, isSecretName(key) && item !== undefined ? REDACTED : redactedCopy(item, depth + 1, copies));
-  }
-  return copy;
-}
-
-/** An error's message, stack, cause and own fields (enumerable or not: `util.inspect` shows `errors`, `cause`). */
-function fieldsOf(value: object): [string, unknown][] {
-  const fields: [string, unknown][] = [];
-  const names = new Set(Object.getOwnPropertyNames(value));
-  if (value instanceof Error) for (const name of ['message', 'stack', 'cause']) if (name in value) names.add(name);
-  for (const name of names) fields.push([name, read(value, name)]);
-  return fields;
+    if (value === null || typeof value !== 'object') return value;
+    if (copies.has(value)) return copies.get(value);
+    if (depth > MAX_DEPTH) {
+      changed = true;
+      return '[…]';
+    }
+    if (Array.isArray(value)) {
+      const items: unknown[] = [];
+      copies.set(value, items);
+      for (const item of value) items.push(copy(item, depth + 1));
+      return items;
+    }
+    const out = (value instanceof Error ? Object.create(Object.getPrototypeOf(value) as object) : {}) as object;
+    copies.set(value, out);
+    const names = new Set(value instanceof Error ? IDENTITY_FIELDS : []);
+    for (const name of Object.getOwnPropertyNames(value)) names.add(name);
+    if (value instanceof Error) for (const name of HIDDEN_FIELDS) if (name in value) names.add(name);
+    for (const name of names) {
+      const item = read(value, name);
+      if (item === undefined && !Object.hasOwn(value, name)) continue;
+      const secret = isSecretName(name) && item !== undefined && !IDENTITY_FIELDS.includes(name);
+      changed ||= secret && item !== REDACTED;
+      Object.defineProperty(out, name, {
+        value: secret ? REDACTED : copy(item, depth + 1),
+        enumerable: !(value instanceof Error && HIDDEN_FIELDS.includes(name)),
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  };
+  const safe = copy(cause, 0);
+  return changed ? safe : cause;
 }
 
 function read(value: object, name: string): unknown {
@@ -76,9 +64,4 @@ function read(value: object, name: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function define(target: object, name: string, value: unknown): void {
-  const enumerable = !['message', 'stack', 'cause', 'name'].includes(name);
-  Object.defineProperty(target, name, { value, enumerable, writable: true, configurable: true });
 }

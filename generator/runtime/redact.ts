@@ -46,20 +46,13 @@ export type HeadersInput =
 /** Headers as a plain lower-cased record, secret values replaced by `[REDACTED]`. */
 export function redactHeaders(headers: HeadersInput | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  if (headers === undefined || headers === null) return out;
-  const put = (name: string, value: unknown): void => {
-    if (value === undefined) return;
-    const text = Array.isArray(value) ? value.join(', ') : String(value);
+  const put = (value: unknown, name: string): void => {
     const key = name.toLowerCase();
-    out[key] = isSecretName(key) ? REDACTED : redact(text);
+    if (value !== undefined)
+      out[key] = isSecretName(key) ? REDACTED : redact(Array.isArray(value) ? value.join(', ') : String(value));
   };
-  if (typeof (headers as { forEach?: unknown }).forEach === 'function' && !Array.isArray(headers)) {
-    (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((value, name) =>
-      put(name, value),
-    );
-  } else {
-    for (const [name, value] of Object.entries(headers)) put(name, value);
-  }
+  if (typeof headers?.forEach === 'function') (headers as Headers).forEach(put);
+  else for (const [name, value] of Object.entries(headers ?? {})) put(value, name);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * retrying `KalshiConnectionError` does not retry them: a path parameter that cannot make a request (nothing is
  * signed or sent), a signer that fails (nothing is sent), and a success response whose body is not JSON.
  */
+import { shorten } from './error-body.js';
 import { KalshiError, named } from './errors.js';
 import { redact } from './redact.js';
 
@@ -21,10 +22,6 @@ export class KalshiPathParameterError extends KalshiError {
     this.parameter = options.parameter;
     this.path = options.path;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), parameter: this.parameter, path: this.path };
-  }
 }
 named(KalshiPathParameterError, 'KalshiPathParameterError');
 
@@ -35,9 +32,6 @@ named(KalshiPathParameterError, 'KalshiPathParameterError');
 export class KalshiSigningError extends KalshiError {}
 named(KalshiSigningError, 'KalshiSigningError');
 
-/** The most of a body an error keeps. */
-export const BODY_SNIPPET_LENGTH = 300;
-
 /**
  * A successful (2xx) response whose body is not the JSON the operation returns: an HTML page from a proxy or
  * captive portal, a truncated or otherwise invalid JSON text. The request reached a server and was answered,
@@ -47,7 +41,7 @@ export class KalshiResponseParseError extends KalshiError {
   readonly status: number;
   /** The response `Content-Type`, when it had one. */
   readonly contentType: string | undefined;
-  /** The first characters of the body (redacted, whitespace collapsed). */
+  /** The first 300 characters of the body (redacted, whitespace collapsed). */
   readonly bodySnippet: string;
   constructor(
     message: string,
@@ -56,17 +50,7 @@ export class KalshiResponseParseError extends KalshiError {
     super(message, { cause: options.cause });
     this.status = options.status;
     this.contentType = options.contentType;
-    this.bodySnippet = bodySnippet(options.body);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, contentType: this.contentType, bodySnippet: this.bodySnippet };
+    this.bodySnippet = redact(shorten(options.body.trim()));
   }
 }
 named(KalshiResponseParseError, 'KalshiResponseParseError');
-
-/** `<!DOCTYPE html> <html> <head> …`: whitespace collapsed, cut at `BODY_SNIPPET_LENGTH`, redacted. */
-export function bodySnippet(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  return redact(flat.length > BODY_SNIPPET_LENGTH ? `${flat.slice(0, BODY_SNIPPET_LENGTH)}…` : flat);
-}

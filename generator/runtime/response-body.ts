@@ -1,6 +1,6 @@
 /**
- * Reading a successful response's JSON body, for `ClientCore.unwrap` (openapi-fetch hands the body over unread,
- * see `ClientCore.init`). Reading and parsing are told apart: a body that breaks off or times out is a
+ * Reading a successful response's JSON body, handed over unread by the transport (to the operation functions,
+ * and through openapi-fetch to `ClientCore.unwrap`, see `ClientCore.init`). Reading and parsing are told apart: a body that breaks off or times out is a
  * connection failure (`KalshiConnectionError`, `KalshiTimeoutError`), one that arrives whole but is not JSON (an
  * HTML page, a truncated text) is `KalshiResponseParseError` with the status, content type and a snippet.
  */

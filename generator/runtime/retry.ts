@@ -13,8 +13,7 @@
  *   call's total timeout (the transport checks that).
  * - Every attempt is signed anew by the transport (fresh timestamp).
  */
-import { KalshiAbortError } from './abort.js';
-import { KalshiConfigError, KalshiConnectionError, KalshiTimeoutError, parseRetryAfter } from './errors.js';
+import { KalshiConnectionError, parseRetryAfter, type KalshiTimeoutError } from './errors.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const BACKOFF_INITIAL_MS = 500;
@@ -25,13 +24,6 @@ export const JITTER = 0.25;
 
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
-
-export interface RetryOptions {
-  /** Retries after the first attempt; 0 disables retrying. Default 2. */
-  maxRetries: number;
-  /** The call may be sent more than once even with a non-idempotent method (POST, PUT, PATCH). */
-  idempotent: boolean;
-}
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
@@ -47,13 +39,7 @@ export function isRetryableMethod(method: string, idempotent: boolean): boolean 
  * abort, the call's total timeout, a signing failure or a success that could not be parsed.
  */
 export function isRetryableError(error: unknown): boolean {
-  if (error instanceof KalshiTimeoutError) return error.kind === 'attempt';
-  return error instanceof KalshiConnectionError && !(error instanceof KalshiAbortError);
-}
-
-/** Whether attempt `attempt` (0-based, just failed) may be followed by another one. */
-export function mayRetry(attempt: number, method: string, options: RetryOptions): boolean {
-  return attempt < options.maxRetries && isRetryableMethod(method, options.idempotent);
+  return error instanceof KalshiConnectionError && (error as KalshiTimeoutError).kind !== 'total';
 }
 
 /** Exponential backoff with ±25 % jitter for retry `retry` (1-based). `random` returns [0, 1). */
@@ -77,15 +63,4 @@ export function retryDelayMs(
   const requested = parseRetryAfter(retryAfter ?? undefined, now());
   if (requested === undefined) return backoffDelayMs(retry, random);
   return requested > RETRY_AFTER_MAX_MS ? undefined : Math.max(requested, 0);
-}
-
-/** Validates a `maxRetries` option (a non-negative integer); `undefined` gives `fallback`. */
-export function checkMaxRetries(value: unknown, fallback: number, where: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-    throw new KalshiConfigError(
-      `${where}: maxRetries must be an integer between 0 and 100, got ${String(value).slice(0, 40)}.`,
-    );
-  }
-  return value;
 }

@@ -1,31 +1,17 @@
 /**
- * Checks each request's path parameters and decides whether it must be signed. It does not sign: the transport
- * signs each attempt right before sending it (fresh timestamp). The decision travels with the `Request` object in
- * a module-private WeakMap, so nothing is added to the request and nothing global is patched.
+ * For requests made through openapi-fetch (`KalshiClient.raw`): checks each request's path parameters and decides
+ * whether it must be signed. It does not sign: the transport signs each attempt right before sending it (fresh
+ * timestamp). The decision travels with the `Request` object in a module-private WeakMap, so nothing is added to
+ * the request and nothing global is patched.
  */
 import type { Middleware } from 'openapi-fetch';
-import { KalshiConfigError } from './errors.js';
+import { requireCredentials, type SigningContext } from './credentials.js';
 import { checkPathParameters } from './path-params.js';
-import type { Signer } from './signing.js';
 
-/** The credentials one client signs with. */
-export interface SigningContext {
-  readonly keyId: string;
-  readonly signer: Signer;
-}
+export type { SigningContext } from './credentials.js';
 
 const PUBLIC = Symbol('public');
 const decisions = new WeakMap<Request, SigningContext | typeof PUBLIC>();
-
-/** Record that `request` must be signed with `context` (by the transport, for every attempt). */
-export function markForSigning(request: Request, context: SigningContext): void {
-  decisions.set(request, context);
-}
-
-/** Record that `request` is for a public operation and must go out unsigned. */
-export function markPublic(request: Request): void {
-  decisions.set(request, PUBLIC);
-}
 
 /** The context `request` must be signed with, or undefined when it is public or was never classified. */
 export function signingContextOf(request: Request): SigningContext | undefined {
@@ -53,17 +39,7 @@ export function classifyRequest(
   signed: boolean,
   context: SigningContext | undefined,
 ): void {
-  if (!signed) {
-    markPublic(request);
-    return;
-  }
-  if (context === undefined) {
-    throw new KalshiConfigError(
-      `${operation} requires Kalshi API credentials, but the client has none: pass { apiKeyId, privateKeyPem } ` +
-        `(or { apiKeyId, signer }) when constructing the client. The request was not sent.`,
-    );
-  }
-  markForSigning(request, context);
+  decisions.set(request, signed ? requireCredentials(operation, context) : PUBLIC);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { KalshiConfigError } from './errors.js';
 import { checkRsaKeyBits, rsaModulusBits } from './key-size.js';
-import { bytesToBase64, privateKeyPemToPkcs8Der } from './pem.js';
+import { bytesToBase64, EXPECTED, privateKeyPemToPkcs8Der } from './pem.js';
 import type { Signer } from './signing.js';
 
 /**
@@ -49,9 +49,7 @@ export function createWebCryptoSigner(privateKeyPem: string, subtle?: SubtleSign
       return await api.importKey('pkcs8', new Uint8Array(pkcs8), IMPORT_ALGORITHM, false, ['sign']);
     } catch (error) {
       const name = error instanceof Error ? ` (${error.name})` : '';
-      throw new KalshiConfigError(
-        `The private key could not be imported${name}: expected an unencrypted RSA private key, PKCS#1 ("BEGIN RSA PRIVATE KEY") or PKCS#8 ("BEGIN PRIVATE KEY").`,
-      );
+      throw new KalshiConfigError(`The private key could not be imported${name}: ${EXPECTED}.`);
     }
   };
 

@@ -15,12 +15,12 @@ const tradePaths = Object.entries(trade.paths)
   .filter(([, item]) => Object.keys(item).some((key) => HTTP_METHODS.has(key)))
   .map(([path]) => path);
 
-async function bundle(source: string): Promise<string> {
+async function bundle(source: string, platform: 'browser' | 'node' = 'browser'): Promise<string> {
   const result = await build({
     stdin: { contents: source, resolveDir: join(REPO_ROOT, 'test', 'package'), loader: 'ts' },
     bundle: true,
     minify: true,
-    platform: 'browser',
+    platform,
     format: 'esm',
     write: false,
     logLevel: 'silent',
@@ -36,6 +36,18 @@ const ENTRY = '../../generated/dist/index.js';
 const OPENAPI_FETCH = 'Middleware must be an object';
 /** The signers' own code (the WebCrypto signer imports its key as PKCS#8); messages may name RSA-PSS anywhere. */
 const SIGNER = 'pkcs8';
+/**
+ * Optional code, by text only it carries: signing (the header it sets), explaining or correcting clock skew, order
+ * ids, path-value checks, the rate limiter (its message), the clock correction (its method).
+ */
+const SIGNING = 'KALSHI-ACCESS-SIGNATURE';
+const CLOCK_SKEW = 'header_timestamp_expired';
+const ORDER_ID = 'client_order_id';
+const PATH_CHECK = 'Path parameter "';
+const RATE_LIMITER = 'requests per second';
+const CLOCK_CORRECTION = 'observe(';
+/** Node's util.inspect hooks (runtime/inspect.ts): the package's `browser` field leaves them out of browser bundles. */
+const INSPECT_HOOKS = 'nodejs.util.inspect.custom';
 
 describe('what a browser bundle keeps', () => {
   it('one function on a base client without credentials: that operation only, no openapi-fetch, no signer', async () => {
@@ -44,6 +56,9 @@ describe('what a browser bundle keeps', () => {
     expect(pathsIn(code)).toEqual(['/exchange/status']);
     expect(code).not.toContain(OPENAPI_FETCH);
     expect(code).not.toContain(SIGNER);
+    for (const optional of [SIGNING, CLOCK_SKEW, ORDER_ID, PATH_CHECK, RATE_LIMITER, CLOCK_CORRECTION, INSPECT_HOOKS]) {
+      expect(code, optional).not.toContain(optional);
+    }
   });
 
   it('five functions with a signer: exactly those five operations, and the signer', async () => {
@@ -53,6 +68,26 @@ describe('what a browser bundle keeps', () => {
     expect(pathsIn(code).sort()).toEqual(['/markets', '/portfolio/balance', '/portfolio/events/orders', '/portfolio/events/orders/{order_id}', '/portfolio/orders'].sort());
     expect(code).not.toContain(OPENAPI_FETCH);
     expect(code).toContain(SIGNER);
+    for (const used of [SIGNING, CLOCK_SKEW, ORDER_ID, PATH_CHECK]) expect(code, used).toContain(used);
+    for (const unused of [RATE_LIMITER, CLOCK_CORRECTION, INSPECT_HOOKS]) expect(code, unused).not.toContain(unused);
+  });
+
+  it('for Node, the same call keeps the util.inspect hooks that redact what console.log shows', async () => {
+    const code = await bundle(
+      `import { createKalshiBaseClient, getExchangeStatus } from '${ENTRY}';
+      export const status = () => getExchangeStatus(createKalshiBaseClient({ environment: 'demo' }));`,
+      'node',
+    );
+    expect(pathsIn(code)).toEqual(['/exchange/status']);
+    expect(code).toContain(INSPECT_HOOKS);
+  });
+
+  it('a base client given a rate limiter and a clock correction carries them', async () => {
+    const code = await bundle(`import { createKalshiBaseClient, createRateLimiter, ClockCorrection, getExchangeStatus } from '${ENTRY}';
+      const client = createKalshiBaseClient({ rateLimit: createRateLimiter({ readsPerSecond: 5 }), correctClockSkew: new ClockCorrection() });
+      export const status = () => getExchangeStatus(client);`);
+    expect(code).toContain(RATE_LIMITER);
+    expect(code).toContain(CLOCK_CORRECTION);
   });
 
   it('the client class carries every operation and openapi-fetch, whatever it calls', async () => {

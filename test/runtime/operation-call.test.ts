@@ -15,7 +15,9 @@ import {
   NotFoundError,
 } from '../../generator/runtime/errors.js';
 import { KalshiPathParameterError, KalshiResponseParseError } from '../../generator/runtime/request-errors.js';
-import { callOperation, type OperationCall } from '../../generator/runtime/operation-call.js';
+import { BaseClientCore } from '../../generator/runtime/base-client-core.js';
+import { callOperation, callPublicOperation, type OperationCall } from '../../generator/runtime/operation-call.js';
+import { encodePathValue } from '../../generator/runtime/path-params.js';
 import { generateTestKeyPair, startKalshiServer, type KalshiReply, type KalshiServer, type RecordedRequest, type TestKeyPair } from '../support/kalshi-server.js';
 
 const ENVIRONMENTS = { production: 'https://external-api.kalshi.com/trade-api/v2', demo: 'https://external-api.demo.kalshi.co/trade-api/v2' } as const;
@@ -51,7 +53,7 @@ function core(options: KalshiClientOptions = {}, withSigner = true): ClientCore 
 }
 
 /** Runs one call and returns its outcome and the requests it made. */
-async function send(client: ClientCore, call: OperationCall, reply?: KalshiReply | KalshiReply[]): Promise<{ value?: unknown; error?: unknown; requests: RecordedRequest[] }> {
+async function send(client: BaseClientCore, call: OperationCall, reply?: KalshiReply | KalshiReply[]): Promise<{ value?: unknown; error?: unknown; requests: RecordedRequest[] }> {
   replies = reply === undefined ? [] : Array.isArray(reply) ? [...reply] : [reply];
   const from = server.requests.length;
   try {
@@ -202,5 +204,37 @@ describe('order-creating POSTs', () => {
     expect((plain.requests[0]?.body as Record<string, unknown>).client_order_id).toBeUndefined();
     const off = await send(core({ maxRetries: 2, autoClientOrderId: false }), order, [unavailable, unavailable]);
     expect(off.requests.map((r) => r.status)).toEqual([503]);
+  });
+});
+
+describe('public calls (callPublicOperation, what the functions of public operations call)', () => {
+  const lean = (): BaseClientCore => new BaseClientCore({ baseUrl: server.url, maxRetries: 0 }, { environments: ENVIRONMENTS });
+
+  it('are sent unsigned from a base core, their path values checked by the encoder the function brings', async () => {
+    replies = [{ status: 200, body: { ok: true } }];
+    const from = server.requests.length;
+    const call = { method: 'GET', path: '/echo/{id}', pathParams: { id: 'a b' }, encodePath: encodePathValue, query: { n: 1 } };
+    await expect(callPublicOperation(lean(), call)).resolves.toEqual({ ok: true });
+    const requests = server.requests.slice(from);
+    expect(requests.map(pathOf)).toEqual(['/echo/a%20b?n=1']);
+    expect(Object.keys(requests[0]?.headers ?? {}).filter((h) => h.startsWith('kalshi-access-'))).toEqual([]);
+    const dotted = await callPublicOperation(lean(), { ...call, pathParams: { id: '..' } }).catch((e: unknown) => e);
+    expect(dotted).toBeInstanceOf(KalshiPathParameterError);
+    expect(server.requests.length).toBe(from + 1);
+  });
+
+  it('a path with parameters but no encoder is refused before anything is sent, never sent with a literal {id}', async () => {
+    const from = server.requests.length;
+    const error = await callPublicOperation(lean(), { method: 'GET', path: '/echo/{id}', pathParams: { id: 'x' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KalshiConfigError);
+    expect((error as Error).message).toMatch(/\/echo\/\{id\} has path parameters: the call needs encodePath/);
+    expect(server.requests.length).toBe(from);
+  });
+
+  it('signed calls through a base core sign with the signer it was given', async () => {
+    const base = new BaseClientCore({ baseUrl: server.url, apiKeyId: KEY_ID, signer: createDefaultSigner(keys.pkcs8) }, { environments: ENVIRONMENTS });
+    const { requests, error } = await send(base, { method: 'DELETE', path: '/orders/{id}', signed: true, pathParams: { id: 'o-9' } });
+    expect(error).toBeUndefined();
+    expect(requests.map((r) => [r.verified, r.keyId])).toEqual([[true, KEY_ID]]);
   });
 });

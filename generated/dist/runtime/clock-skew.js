@@ -5,6 +5,8 @@
  * server's time in its `Date` header (whole seconds), which is enough to tell a wrong local clock from a request
  * that waited too long between signing and arrival, and, when the client opts in, to sign with the server's time.
  */
+import { formatApiMessage, parseErrorBody } from './error-body.js';
+import { redactHeaders } from './redact.js';
 /** The error code (or details) of a timestamp rejection. */
 export const TIMESTAMP_REJECTED = 'header_timestamp_expired';
 /** A `Date` header has whole seconds: offsets within this are indistinguishable from a right clock. */
@@ -24,6 +26,19 @@ export function clockOffsetFromDate(date, receivedAtMs) {
         return undefined;
     const serverMs = Date.parse(date);
     return Number.isNaN(serverMs) ? undefined : serverMs + DATE_RESOLUTION_MS / 2 - receivedAtMs;
+}
+/**
+ * For a 401 timestamp rejection: the clock offset measured from the response `Date` header
+ * (`AuthenticationError.clockOffsetMs`), and a message saying what it means and what to do. Other errors are left
+ * as they are.
+ */
+export function explainTimestampRejection(init, context) {
+    if (init.status !== 401 || !isTimestampRejection(init))
+        return;
+    const receivedAtMs = context.receivedAtMs ?? Date.now();
+    init.clockOffsetMs = clockOffsetFromDate(redactHeaders(init.headers)['date'], receivedAtMs);
+    const ageMs = context.signedAtMs === undefined ? undefined : receivedAtMs - context.signedAtMs;
+    init.message = `${formatApiMessage(init)}. ${timestampRejectionHint(init.clockOffsetMs, ageMs)}`;
 }
 /**
  * The sentence appended to a timestamp rejection: how far off the local clock looks (when the response had a
@@ -55,9 +70,11 @@ function duration(ms) {
     return `${Math.abs(s) >= 10 ? Math.round(s) : Math.round(s * 10) / 10} s`;
 }
 /**
- * The opt-in correction (`correctClockSkew: true`): signing timestamps are the local clock plus `offsetMs`,
- * learned from the `Date` header of responses that disagree with the current correction by more than
+ * The opt-in correction (`correctClockSkew`): signing timestamps are the local clock plus `offsetMs`, learned from
+ * the `Date` header of responses that disagree with the current correction by more than
  * `CLOCK_CORRECTION_THRESHOLD_MS` (smaller differences are within Kalshi's window and the header's precision).
+ * The client class makes one for `correctClockSkew: true`; a base client takes one
+ * (`correctClockSkew: new ClockCorrection()`), so bundles that never correct leave this code out.
  */
 export class ClockCorrection {
     #offsetMs = 0;
@@ -71,5 +88,15 @@ export class ClockCorrection {
             return false;
         this.#offsetMs = Math.round(measured);
         return true;
+    }
+    /**
+     * Learns from `response` (see `observe`). True when that changed the correction and `response` is Kalshi's
+     * rejection of a `signed` request's timestamp: worth signing again and sending once more.
+     */
+    async resend(response, receivedAtMs, signed) {
+        return (this.observe(response.headers.get('date'), receivedAtMs) &&
+            signed &&
+            response.status === 401 &&
+            isTimestampRejection(parseErrorBody(await response.clone().text())));
     }
 }

@@ -9,23 +9,38 @@ export function credentialsOf(options, createDefaultSigner) {
     const keyId = present(options.apiKeyId, 'apiKeyId');
     const pem = present(options.privateKeyPem, 'privateKeyPem');
     const signer = options.signer;
-    if (pem !== undefined && signer !== undefined) {
-        throw new KalshiConfigError('Pass either privateKeyPem or signer, not both.');
+    const fail = (message) => {
+        throw new KalshiConfigError(message);
+    };
+    if (pem !== undefined && signer !== undefined)
+        fail('Pass either privateKeyPem or signer, not both.');
+    if (signer !== undefined && typeof signer?.sign !== 'function') {
+        fail('signer must be an object with a sign(message: string): Promise<string> method.');
     }
-    if (signer !== undefined && (typeof signer !== 'object' || signer === null || typeof signer.sign !== 'function')) {
-        throw new KalshiConfigError('signer must be an object with a sign(message: string): Promise<string> method.');
+    if (keyId === undefined) {
+        if (pem === undefined && signer === undefined)
+            return undefined;
+        return fail('A private key or signer was given without apiKeyId (the KALSHI-ACCESS-KEY id, a UUID).');
     }
-    const hasKey = pem !== undefined || signer !== undefined;
-    if (keyId === undefined && !hasKey)
-        return undefined;
-    if (keyId === undefined)
-        throw new KalshiConfigError('A private key or signer was given without apiKeyId (the KALSHI-ACCESS-KEY id, a UUID).');
-    if (!hasKey)
-        throw new KalshiConfigError('apiKeyId was given without privateKeyPem or signer: both are needed to sign requests.');
-    if (keyId.includes('-----BEGIN') || keyId.length > 200) {
-        throw new KalshiConfigError('apiKeyId looks like a private key; pass the key id (a UUID) as apiKeyId and the PEM as privateKeyPem.');
+    if (pem === undefined && signer === undefined) {
+        fail('apiKeyId was given without privateKeyPem or signer: both are needed to sign requests.');
+    }
+    if (looksLikeKey(keyId)) {
+        fail('apiKeyId looks like a private key; pass the key id (a UUID) as apiKeyId and the PEM as privateKeyPem.');
     }
     return { keyId: keyId.trim(), signer: signer ?? createDefaultSigner(pem) };
+}
+/** A PEM (or anything far longer than a UUID) where the key id belongs. */
+export function looksLikeKey(keyId) {
+    return keyId.includes('-----BEGIN') || keyId.length > 200;
+}
+/** The context a call of `operation` (`"GET /portfolio/balance"`) signs with; without one, nothing is sent. */
+export function requireCredentials(operation, context) {
+    if (context === undefined) {
+        throw new KalshiConfigError(`${operation} requires Kalshi API credentials, but the client has none: pass { apiKeyId, privateKeyPem } ` +
+            `(or { apiKeyId, signer }) when constructing the client. The request was not sent.`);
+    }
+    return context;
 }
 /** A non-empty string, or undefined for undefined / empty (e.g. an unset environment variable). */
 function present(value, name) {

@@ -25,3 +25,5 @@ export declare function formatApiMessage(init: {
     details?: string | undefined;
 }): string;
 export declare function parseErrorBody(body: unknown): ParsedErrorBody;
+/** Whitespace collapsed, cut at 300 characters (`…`). */
+export declare function shorten(value: string): string;

@@ -10,9 +10,9 @@
 const MAX_TEXT = 300;
 /** `Retry-After` in ms: delta-seconds or an HTTP date. */
 export function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined || value.trim() === '')
+    const text = value?.trim();
+    if (!text)
         return undefined;
-    const text = value.trim();
     if (/^\d+(\.\d+)?$/.test(text))
         return Math.round(Number(text) * 1000);
     const date = Date.parse(text);
@@ -44,74 +44,61 @@ export function formatApiMessage(init) {
     if (details && details !== apiMessage && details !== code)
         parts.push(parts.length > 0 ? `(${details})` : details);
     const rest = parts.join(' ');
-    if (code)
-        return rest ? `${status} ${code}: ${rest}` : `${status} ${code}`;
-    const statusText = STATUS_TEXT[status] ?? 'HTTP Error';
-    return rest && rest.toLowerCase() !== statusText.toLowerCase()
-        ? `${status} ${statusText}: ${rest}`
-        : `${status} ${statusText}`;
+    const label = code || (STATUS_TEXT[status] ?? 'HTTP Error');
+    return rest && (code || rest.toLowerCase() !== label.toLowerCase())
+        ? `${status} ${label}: ${rest}`
+        : `${status} ${label}`;
 }
 export function parseErrorBody(body) {
-    if (typeof body === 'string') {
-        const text = body.trim();
-        if (text === '')
-            return { body };
-        if (/^[[{"]/.test(text)) {
-            try {
-                return fromJson(JSON.parse(text));
-            }
-            catch {
-                // not JSON after all: fall through to text
-            }
+    const trimmed = typeof body === 'string' ? body.trim() : undefined;
+    if (trimmed && /^[[{"]/.test(trimmed)) {
+        try {
+            return fromJson(JSON.parse(trimmed));
         }
-        return { body, apiMessage: shorten(text) };
+        catch {
+            // not JSON after all: the text itself
+        }
     }
     return fromJson(body);
 }
+/** The fields of a parsed body (or of a text: its message). */
 function fromJson(body) {
+    const record = isRecord(body) ? body : {};
+    const nested = isRecord(record['error']) ? record['error'] : undefined;
+    const source = nested ?? record;
+    const fields = {
+        code: text(source['code']) ?? text(record['code']),
+        apiMessage: text(source['message']) ??
+            text(source['msg']) ??
+            text(record['msg']) ??
+            text(record['message']) ??
+            (typeof record['error'] === 'string' ? text(record['error']) : undefined) ??
+            (typeof body === 'string' ? text(body) : undefined),
+        details: text(source['details']) ?? (nested ? undefined : text(record['detail'])),
+        service: text(source['service']) ?? text(record['service']),
+    };
     const out = { body };
-    if (typeof body === 'string') {
-        if (body.trim() !== '')
-            out.apiMessage = shorten(body.trim());
-        return out;
-    }
-    if (!isRecord(body))
-        return out;
-    const nested = isRecord(body['error']) ? body['error'] : undefined;
-    const source = nested ?? body;
-    assign(out, 'code', text(source['code']) ?? text(body['code']));
-    assign(out, 'apiMessage', text(source['message']) ??
-        text(source['msg']) ??
-        text(body['msg']) ??
-        text(body['message']) ??
-        (typeof body['error'] === 'string' ? text(body['error']) : undefined));
-    assign(out, 'details', text(source['details']) ?? (nested ? undefined : text(body['detail'])));
-    assign(out, 'service', text(source['service']) ?? text(body['service']));
+    for (const [key, value] of Object.entries(fields))
+        if (value !== undefined)
+            out[key] = value;
     return out;
-}
-function assign(out, key, value) {
-    if (value !== undefined)
-        out[key] = value;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function text(value) {
-    if (typeof value === 'string')
-        return value.trim() === '' ? undefined : shorten(value.trim());
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    if (typeof value === 'object' && value !== null) {
-        try {
-            return shorten(JSON.stringify(value));
-        }
-        catch {
-            return undefined;
-        }
+    try {
+        const flat = typeof value === 'string' ? value.trim() : typeof value === 'object' && value ? JSON.stringify(value) : '';
+        return flat ? shorten(flat) : undefined;
     }
-    return undefined;
+    catch {
+        return undefined;
+    }
 }
-function shorten(value) {
+/** Whitespace collapsed, cut at 300 characters (`…`). */
+export function shorten(value) {
     const flat = value.replace(/\s+/g, ' ');
     return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT)}…` : flat;
 }

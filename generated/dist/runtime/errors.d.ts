@@ -15,6 +15,7 @@ export declare class KalshiError extends Error {
         cause?: unknown;
     });
     toString(): string;
+    /** Name, message, cause chain, then the fields of the subclass (status, code, ...), all redacted. */
     toJSON(): Record<string, unknown>;
 }
 /** Bad client options or missing credentials. */
@@ -22,9 +23,6 @@ export declare class KalshiConfigError extends KalshiError {
 }
 /** The request never got a complete HTTP response (DNS, refused, reset, a body cut off, a timeout). */
 export declare class KalshiConnectionError extends KalshiError {
-    constructor(message: string, options?: {
-        cause?: unknown;
-    });
 }
 /**
  * A time limit ran out: one attempt's `timeoutMs` (`kind: 'attempt'`, retried like a connection error) or the
@@ -39,7 +37,6 @@ export declare class KalshiTimeoutError extends KalshiConnectionError {
         timeoutMs?: number;
         kind?: 'attempt' | 'total';
     });
-    toJSON(): Record<string, unknown>;
 }
 export interface KalshiApiErrorInit {
     status: number;
@@ -62,14 +59,13 @@ export declare class KalshiApiError extends KalshiError {
     readonly apiMessage: string | undefined;
     readonly details: string | undefined;
     readonly service: string | undefined;
-    /** The parsed JSON body, or the text when it was not JSON. */
-    readonly body: unknown;
     /** Response headers, lower-cased, secret values redacted. */
     readonly headers: Record<string, string>;
+    /** The parsed JSON body, or the text when it was not JSON. */
+    readonly body: unknown;
     /** From a `Retry-After` header (seconds or HTTP date), when the response carries one. */
     readonly retryAfterMs: number | undefined;
     constructor(init: KalshiApiErrorInit);
-    toJSON(): Record<string, unknown>;
 }
 export declare class BadRequestError extends KalshiApiError {
 }
@@ -81,7 +77,6 @@ export declare class AuthenticationError extends KalshiApiError {
     /** Server clock minus local clock in ms (±0.5 s: `Date` has whole seconds), for a timestamp rejection. */
     readonly clockOffsetMs: number | undefined;
     constructor(init: KalshiApiErrorInit);
-    toJSON(): Record<string, unknown>;
 }
 export declare class PermissionDeniedError extends KalshiApiError {
 }
@@ -101,5 +96,10 @@ export interface ResponseContext {
     /** The `KALSHI-ACCESS-TIMESTAMP` the request was signed with. */
     signedAtMs?: number | undefined;
 }
-/** Build the right `KalshiApiError` subclass for a non-2xx response. `body` may be parsed JSON or raw text. */
+/** The `KalshiApiError` subclass of `init.status` (every status from 500 up: `InternalServerError`). */
+export declare function apiErrorOf(init: KalshiApiErrorInit): KalshiApiError;
+/**
+ * Build the right `KalshiApiError` subclass for a non-2xx response. `body` may be parsed JSON or raw text. A
+ * timestamp rejection (401 `header_timestamp_expired`) says how far off the local clock looks (`clock-skew.ts`).
+ */
 export declare function errorFromResponse(status: number, body: unknown, headers?: HeadersInput, context?: ResponseContext): KalshiApiError;

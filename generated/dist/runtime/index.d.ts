@@ -9,11 +9,13 @@ export { KalshiPathParameterError, KalshiResponseParseError, KalshiSigningError 
 export { KalshiAbortError } from './abort.js';
 export { type Signer, authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing.js';
 export { createWebCryptoSigner, type SubtleSigner } from './webcrypto-signer.js';
-export { ClientCore, DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, type ApiDescription, type CallInit, type KalshiBaseClientOptions, type KalshiClientOptions, type RequestOptions, } from './client-core.js';
-export type { RateLimitOptions } from './rate-limit.js';
-export type { FetchFunction, FetchLike } from './transport.js';
+export { ClientCore, type CallInit, type FetchFunction } from './client-core.js';
+export { BaseClientCore, DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, type ApiDescription, type KalshiBaseClientOptions, type KalshiClientOptions, type RequestOptions, type Scheduler, } from './base-client-core.js';
+export { createRateLimiter, RateLimiter, type RateLimitClock, type RateLimitOptions } from './rate-limit.js';
+export { ClockCorrection } from './clock-skew.js';
+export type { FetchLike } from './attempt.js';
 export { DEFAULT_MAX_RETRIES, RETRY_AFTER_MAX_MS } from './retry.js';
 export { MIN_RSA_KEY_BITS } from './key-size.js';
 export { KalshiPaginationError, ListingPromise, PagePromise, type FetchPage, type ListingShape, type PageShape, } from './pagination.js';
-export { callOperation, type OperationCall } from './operation-call.js';
+export { callOperation, callPublicOperation, type OperationCall, type PublicOperationCall } from './operation-call.js';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

@@ -9,9 +9,12 @@ export { KalshiPathParameterError, KalshiResponseParseError, KalshiSigningError 
 export { KalshiAbortError } from './abort.js';
 export { authHeaders, signingMessage, HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing.js';
 export { createWebCryptoSigner } from './webcrypto-signer.js';
-export { ClientCore, DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, } from './client-core.js';
+export { ClientCore } from './client-core.js';
+export { BaseClientCore, DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, } from './base-client-core.js';
+export { createRateLimiter, RateLimiter } from './rate-limit.js';
+export { ClockCorrection } from './clock-skew.js';
 export { DEFAULT_MAX_RETRIES, RETRY_AFTER_MAX_MS } from './retry.js';
 export { MIN_RSA_KEY_BITS } from './key-size.js';
 export { KalshiPaginationError, ListingPromise, PagePromise, } from './pagination.js';
-export { callOperation } from './operation-call.js';
+export { callOperation, callPublicOperation } from './operation-call.js';
 export { DEFAULT_MAX_CONCURRENT_REQUESTS } from './concurrency.js';

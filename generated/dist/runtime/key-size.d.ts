@@ -2,8 +2,5 @@
 export declare const MIN_RSA_KEY_BITS = 2048;
 /** Throws `KalshiConfigError` for a key under `MIN_RSA_KEY_BITS`, or whose size cannot be read. */
 export declare function checkRsaKeyBits(bits: number | undefined): void;
-/**
- * The modulus size of a PKCS#8 RSA private key: PrivateKeyInfo { version, algorithm, OCTET STRING {
- * RSAPrivateKey { version, modulus, ... } } }. Undefined when the DER is not shaped like one.
- */
+/** The modulus size of a PKCS#8 RSA private key; undefined when the DER is not shaped like one. */
 export declare function rsaModulusBits(pkcs8: Uint8Array): number | undefined;

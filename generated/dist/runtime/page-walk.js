@@ -4,6 +4,7 @@
  * empty, null or absent cursor and throws on a cursor the server already returned.
  */
 import { KalshiPaginationError } from './pagination-error.js';
+import { valueKind } from './value-kind.js';
 export function request(fetchPage, cursor) {
     // The executor turns a synchronous throw into a rejection.
     return new Promise((resolve) => resolve(fetchPage(cursor)));
@@ -62,30 +63,25 @@ async function nextItems(pages, itemsKey, pageNo) {
     const items = field(step.value, itemsKey, pageNo);
     if (items === undefined || items === null)
         return [];
-    if (Array.isArray(items))
-        return items;
-    throw new KalshiPaginationError(`page ${pageNo}: "${itemsKey}" is ${describe(items)}, expected an array`, {
-        page: pageNo,
-    });
+    return Array.isArray(items) ? items : malformed(pageNo, `"${itemsKey}"`, items, 'an array');
 }
 function nextCursor(page, cursorKey, pageNo) {
     const value = field(page, cursorKey, pageNo);
     if (value === undefined || value === null || value === '')
         return undefined;
-    if (typeof value !== 'string') {
-        throw new KalshiPaginationError(`page ${pageNo}: "${cursorKey}" is ${describe(value)}, expected a string`, {
-            page: pageNo,
-        });
-    }
-    return value;
+    return typeof value === 'string' ? value : malformed(pageNo, `"${cursorKey}"`, value, 'a string');
 }
 function field(page, key, pageNo) {
     if (typeof page !== 'object' || page === null || Array.isArray(page)) {
-        throw new KalshiPaginationError(`page ${pageNo}: the response is ${describe(page)}, expected an object`, {
-            page: pageNo,
-        });
+        return malformed(pageNo, 'the response', page, 'an object');
     }
     return page[key];
+}
+/** `page 2: "cursor" is a number, expected a string`. */
+function malformed(pageNo, what, value, expected) {
+    throw new KalshiPaginationError(`page ${pageNo}: ${what} is ${valueKind(value)}, expected ${expected}`, {
+        page: pageNo,
+    });
 }
 function repeatedCursor(cursor, pageNo, firstSeen) {
     const where = firstSeen === 0 ? 'the starting cursor' : `the cursor page ${firstSeen} returned`;
@@ -96,11 +92,4 @@ function preview(cursor) {
     if (cursor.length <= PREVIEW_MAX)
         return JSON.stringify(cursor);
     return `${JSON.stringify(cursor.slice(0, 12))}…, ${cursor.length} chars`;
-}
-function describe(value) {
-    if (value === null || value === undefined)
-        return String(value);
-    if (Array.isArray(value))
-        return 'an array';
-    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

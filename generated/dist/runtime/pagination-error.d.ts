@@ -9,5 +9,4 @@ export declare class KalshiPaginationError extends KalshiError {
         page: number;
         cause?: unknown;
     });
-    toJSON(): Record<string, unknown>;
 }

@@ -11,6 +11,7 @@
  * own serializer).
  */
 import { KalshiPathParameterError } from './request-errors.js';
+import { valueKind } from './value-kind.js';
 /** `{order_id}`, and openapi-fetch's style forms `{.name}` (label), `{;name}` (matrix), `{name*}` (explode). */
 const PLACEHOLDER = /\{([^}]+)\}/g;
 /** The encoded path segment for one value, or a `KalshiPathParameterError` naming the parameter and the path. */
@@ -28,10 +29,8 @@ export function encodePathValue(path, name, value) {
             fail(`is ${String(value)}: pass a finite number or a string`);
         return encodeURIComponent(String(value));
     }
-    if (typeof value !== 'string') {
-        const kind = Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-        return fail(`must be a string or a number, got ${kind}`);
-    }
+    if (typeof value !== 'string')
+        return fail(`must be a string or a number, got ${valueKind(value)}`);
     if (value.trim() === '')
         fail(value === '' ? 'is empty' : 'is blank');
     if (value === '.' || value === '..') {

@@ -31,5 +31,8 @@ export declare function readDerLength(der: Uint8Array, at: number): {
     length: number;
     offset: number;
 } | undefined;
+/** The content of the DER element at `at` when its tag is `tag` and it fits in `der`: [start, end). */
+export declare function derElement(der: Uint8Array, at: number, tag: number): [number, number] | undefined;
 export declare function base64ToBytes(base64: string): Uint8Array;
+/** Standard base64 of a few bytes (a signature). */
 export declare function bytesToBase64(bytes: Uint8Array): string;

@@ -26,13 +26,21 @@ export declare class TokenBucket {
     acquire(signal?: AbortSignal): Promise<void>;
     private refill;
 }
+/**
+ * A client's rate limiter. The client class makes one from its `rateLimit` options; a base client takes one
+ * (`rateLimit: createRateLimiter({ readsPerSecond, writesPerSecond })`), so bundles that never limit leave this
+ * code out. One limiter may be shared by several clients of an account: Kalshi's limits are per account.
+ */
 export declare class RateLimiter {
+    #private;
     readonly reads: TokenBucket | undefined;
     readonly writes: TokenBucket | undefined;
     constructor(options: RateLimitOptions, clock?: RateLimitClock);
     static isRead(method: string): boolean;
     /** Waits for a token from the bucket of `method` (reads: GET, HEAD; writes: the rest). */
     acquire(method: string, signal?: AbortSignal): Promise<void>;
+    /** The rates it was made with. */
+    toJSON(): RateLimitOptions;
 }
 /** A limiter when `options` sets at least one rate, else undefined (no limiting, no cost). */
 export declare function createRateLimiter(options: RateLimitOptions | undefined, clock?: RateLimitClock): RateLimiter | undefined;

@@ -57,10 +57,17 @@ export class TokenBucket {
     }
 }
 const READ_METHODS = new Set(['GET', 'HEAD']);
+/**
+ * A client's rate limiter. The client class makes one from its `rateLimit` options; a base client takes one
+ * (`rateLimit: createRateLimiter({ readsPerSecond, writesPerSecond })`), so bundles that never limit leave this
+ * code out. One limiter may be shared by several clients of an account: Kalshi's limits are per account.
+ */
 export class RateLimiter {
     reads;
     writes;
+    #options;
     constructor(options, clock = {}) {
+        this.#options = { ...options };
         this.reads = options.readsPerSecond === undefined ? undefined : new TokenBucket(options.readsPerSecond, clock);
         this.writes = options.writesPerSecond === undefined ? undefined : new TokenBucket(options.writesPerSecond, clock);
     }
@@ -73,6 +80,10 @@ export class RateLimiter {
         if (bucket === undefined)
             return throwIfAborted(signal);
         return bucket.acquire(signal);
+    }
+    /** The rates it was made with. */
+    toJSON() {
+        return this.#options;
     }
 }
 /** A limiter when `options` sets at least one rate, else undefined (no limiting, no cost). */

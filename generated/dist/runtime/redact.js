@@ -31,22 +31,16 @@ export function redact(text) {
 /** Headers as a plain lower-cased record, secret values replaced by `[REDACTED]`. */
 export function redactHeaders(headers) {
     const out = {};
-    if (headers === undefined || headers === null)
-        return out;
-    const put = (name, value) => {
-        if (value === undefined)
-            return;
-        const text = Array.isArray(value) ? value.join(', ') : String(value);
+    const put = (value, name) => {
         const key = name.toLowerCase();
-        out[key] = isSecretName(key) ? REDACTED : redact(text);
+        if (value !== undefined)
+            out[key] = isSecretName(key) ? REDACTED : redact(Array.isArray(value) ? value.join(', ') : String(value));
     };
-    if (typeof headers.forEach === 'function' && !Array.isArray(headers)) {
-        headers.forEach((value, name) => put(name, value));
-    }
-    else {
-        for (const [name, value] of Object.entries(headers))
-            put(name, value);
-    }
+    if (typeof headers?.forEach === 'function')
+        headers.forEach(put);
+    else
+        for (const [name, value] of Object.entries(headers ?? {}))
+            put(value, name);
     return out;
 }
 /** A copy of a JSON-like value with every string redacted and secret-named properties replaced. */

@@ -6,12 +6,6 @@ export declare const RETRY_AFTER_MAX_MS = 60000;
 /** Jitter: the delay is the backoff step times a factor drawn uniformly from [0.75, 1.25). */
 export declare const JITTER = 0.25;
 export declare const RETRYABLE_STATUSES: ReadonlySet<number>;
-export interface RetryOptions {
-    /** Retries after the first attempt; 0 disables retrying. Default 2. */
-    maxRetries: number;
-    /** The call may be sent more than once even with a non-idempotent method (POST, PUT, PATCH). */
-    idempotent: boolean;
-}
 export declare function isRetryableStatus(status: number): boolean;
 /** GET/HEAD/DELETE/OPTIONS always; anything else only when `idempotent`. */
 export declare function isRetryableMethod(method: string, idempotent: boolean): boolean;
@@ -20,8 +14,6 @@ export declare function isRetryableMethod(method: string, idempotent: boolean): 
  * abort, the call's total timeout, a signing failure or a success that could not be parsed.
  */
 export declare function isRetryableError(error: unknown): boolean;
-/** Whether attempt `attempt` (0-based, just failed) may be followed by another one. */
-export declare function mayRetry(attempt: number, method: string, options: RetryOptions): boolean;
 /** Exponential backoff with ±25 % jitter for retry `retry` (1-based). `random` returns [0, 1). */
 export declare function backoffDelayMs(retry: number, random?: () => number): number;
 /**
@@ -29,5 +21,3 @@ export declare function backoffDelayMs(retry: number, random?: () => number): nu
  * asks for more than `RETRY_AFTER_MAX_MS`: do not retry.
  */
 export declare function retryDelayMs(retry: number, retryAfter: string | null | undefined, random?: () => number, now?: () => number): number | undefined;
-/** Validates a `maxRetries` option (a non-negative integer); `undefined` gives `fallback`. */
-export declare function checkMaxRetries(value: unknown, fallback: number, where: string): number;

@@ -14,8 +14,7 @@
  *   call's total timeout (the transport checks that).
  * - Every attempt is signed anew by the transport (fresh timestamp).
  */
-import { KalshiAbortError } from './abort.js';
-import { KalshiConfigError, KalshiConnectionError, KalshiTimeoutError, parseRetryAfter } from './errors.js';
+import { KalshiConnectionError, parseRetryAfter } from './errors.js';
 export const DEFAULT_MAX_RETRIES = 2;
 export const BACKOFF_INITIAL_MS = 500;
 export const BACKOFF_MAX_MS = 8_000;
@@ -36,13 +35,7 @@ export function isRetryableMethod(method, idempotent) {
  * abort, the call's total timeout, a signing failure or a success that could not be parsed.
  */
 export function isRetryableError(error) {
-    if (error instanceof KalshiTimeoutError)
-        return error.kind === 'attempt';
-    return error instanceof KalshiConnectionError && !(error instanceof KalshiAbortError);
-}
-/** Whether attempt `attempt` (0-based, just failed) may be followed by another one. */
-export function mayRetry(attempt, method, options) {
-    return attempt < options.maxRetries && isRetryableMethod(method, options.idempotent);
+    return error instanceof KalshiConnectionError && error.kind !== 'total';
 }
 /** Exponential backoff with ±25 % jitter for retry `retry` (1-based). `random` returns [0, 1). */
 export function backoffDelayMs(retry, random = Math.random) {
@@ -60,13 +53,4 @@ export function retryDelayMs(retry, retryAfter, random = Math.random, now = Date
     if (requested === undefined)
         return backoffDelayMs(retry, random);
     return requested > RETRY_AFTER_MAX_MS ? undefined : Math.max(requested, 0);
-}
-/** Validates a `maxRetries` option (a non-negative integer); `undefined` gives `fallback`. */
-export function checkMaxRetries(value, fallback, where) {
-    if (value === undefined)
-        return fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-        throw new KalshiConfigError(`${where}: maxRetries must be an integer between 0 and 100, got ${String(value).slice(0, 40)}.`);
-    }
-    return value;
 }

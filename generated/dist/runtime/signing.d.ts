@@ -20,3 +20,5 @@ export declare function signingMessage(timestampMs: string, method: string, url:
  * (its own `KalshiConfigError`, such as a key WebCrypto cannot import, is passed on as it is).
  */
 export declare function authHeaders(signer: Signer, keyId: string, method: string, url: string, now?: () => number): Promise<Record<string, string>>;
+/** `authHeaders` for a key id already checked (the client checks it at construction). */
+export declare function signedHeaders(signer: Signer, keyId: string, method: string, url: string, now: () => number): Promise<Record<string, string>>;

@@ -5,7 +5,7 @@
  */
 import { KalshiConfigError } from './errors.js';
 import { checkRsaKeyBits, rsaModulusBits } from './key-size.js';
-import { bytesToBase64, privateKeyPemToPkcs8Der } from './pem.js';
+import { bytesToBase64, EXPECTED, privateKeyPemToPkcs8Der } from './pem.js';
 const IMPORT_ALGORITHM = { name: 'RSA-PSS', hash: 'SHA-256' };
 const SIGN_ALGORITHM = { name: 'RSA-PSS', saltLength: 32 };
 /**
@@ -26,7 +26,7 @@ export function createWebCryptoSigner(privateKeyPem, subtle) {
         }
         catch (error) {
             const name = error instanceof Error ? ` (${error.name})` : '';
-            throw new KalshiConfigError(`The private key could not be imported${name}: expected an unencrypted RSA private key, PKCS#1 ("BEGIN RSA PRIVATE KEY") or PKCS#8 ("BEGIN PRIVATE KEY").`);
+            throw new KalshiConfigError(`The private key could not be imported${name}: ${EXPECTED}.`);
         }
     };
     return {

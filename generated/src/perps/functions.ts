@@ -82,9 +82,10 @@ import type {
   UpdateOrderGroupLimitRequest,
 } from './types.js';
 import type { KalshiPerpsBaseClient } from './base-client.js';
-import type { RequestOptions } from '../runtime/client-core.js';
-import { callOperation } from '../runtime/operation-call.js';
+import type { RequestOptions } from '../runtime/options.js';
+import { callOperation, callPublicOperation } from '../runtime/operation-call.js';
 import { PagePromise } from '../runtime/pagination.js';
+import { encodePathValue } from '../runtime/path-params.js';
 import { splitParams } from '../runtime/split-params.js';
 
 /** Parameters of `amendMarginOrder`: query parameters and body fields, in one object. */
@@ -697,11 +698,7 @@ export function getMarginExchangeStatus(
   client: KalshiPerpsBaseClient,
   options?: RequestOptions,
 ): Promise<ExchangeStatus> {
-  return callOperation<ExchangeStatus>(
-    client.core,
-    { method: 'GET', path: '/margin/exchange/status', signed: false },
-    options,
-  );
+  return callPublicOperation<ExchangeStatus>(client.core, { method: 'GET', path: '/margin/exchange/status' }, options);
 }
 
 /**
@@ -778,9 +775,9 @@ export function getMarginFundingRateEstimate(
   params: GetMarginFundingRateEstimateParams,
   options?: RequestOptions,
 ): Promise<GetMarginFundingRateEstimateResponse> {
-  return callOperation<GetMarginFundingRateEstimateResponse>(
+  return callPublicOperation<GetMarginFundingRateEstimateResponse>(
     client.core,
-    { method: 'GET', path: '/margin/funding_rates/estimate', signed: false, query: params },
+    { method: 'GET', path: '/margin/funding_rates/estimate', query: params },
     options,
   );
 }
@@ -797,9 +794,9 @@ export function getMarginHistoricalFundingRates(
   params?: GetMarginHistoricalFundingRatesParams,
   options?: RequestOptions,
 ): Promise<GetMarginHistoricalFundingRatesResponse> {
-  return callOperation<GetMarginHistoricalFundingRatesResponse>(
+  return callPublicOperation<GetMarginHistoricalFundingRatesResponse>(
     client.core,
-    { method: 'GET', path: '/margin/funding_rates/historical', signed: false, query: params },
+    { method: 'GET', path: '/margin/funding_rates/historical', query: params },
     options,
   );
 }
@@ -816,9 +813,9 @@ export function getMarginMarket(
   ticker: operations['GetMarginMarket']['parameters']['path']['ticker'],
   options?: RequestOptions,
 ): Promise<MarginMarketResponse> {
-  return callOperation<MarginMarketResponse>(
+  return callPublicOperation<MarginMarketResponse>(
     client.core,
-    { method: 'GET', path: '/margin/markets/{ticker}', signed: false, pathParams: { ticker: ticker } },
+    { method: 'GET', path: '/margin/markets/{ticker}', pathParams: { ticker: ticker }, encodePath: encodePathValue },
     options,
   );
 }
@@ -836,13 +833,13 @@ export function getMarginMarketCandlesticks(
   params: GetMarginMarketCandlesticksParams,
   options?: RequestOptions,
 ): Promise<GetMarginMarketCandlesticksResponse> {
-  return callOperation<GetMarginMarketCandlesticksResponse>(
+  return callPublicOperation<GetMarginMarketCandlesticksResponse>(
     client.core,
     {
       method: 'GET',
       path: '/margin/markets/{ticker}/candlesticks',
-      signed: false,
       pathParams: { ticker: ticker },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -862,13 +859,13 @@ export function getMarginMarketOrderbook(
   params?: GetMarginMarketOrderbookParams,
   options?: RequestOptions,
 ): Promise<MarginOrderbookResponse> {
-  return callOperation<MarginOrderbookResponse>(
+  return callPublicOperation<MarginOrderbookResponse>(
     client.core,
     {
       method: 'GET',
       path: '/margin/markets/{ticker}/orderbook',
-      signed: false,
       pathParams: { ticker: ticker },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -887,9 +884,9 @@ export function getMarginMarkets(
   params?: GetMarginMarketsParams,
   options?: RequestOptions,
 ): Promise<GetMarginMarketsResponse> {
-  return callOperation<GetMarginMarketsResponse>(
+  return callPublicOperation<GetMarginMarketsResponse>(
     client.core,
-    { method: 'GET', path: '/margin/markets', signed: false, query: params },
+    { method: 'GET', path: '/margin/markets', query: params },
     options,
   );
 }
@@ -1046,9 +1043,9 @@ export function getMarginRiskParameters(
   client: KalshiPerpsBaseClient,
   options?: RequestOptions,
 ): Promise<GetMarginRiskParametersResponse> {
-  return callOperation<GetMarginRiskParametersResponse>(
+  return callPublicOperation<GetMarginRiskParametersResponse>(
     client.core,
-    { method: 'GET', path: '/margin/risk_parameters', signed: false },
+    { method: 'GET', path: '/margin/risk_parameters' },
     options,
   );
 }
@@ -1069,9 +1066,9 @@ export function getMarginTrades(
 ): PagePromise<GetMarginTradesResponse, MarginTrade> {
   return new PagePromise<GetMarginTradesResponse, MarginTrade>(
     (cursor) =>
-      callOperation<GetMarginTradesResponse>(
+      callPublicOperation<GetMarginTradesResponse>(
         client.core,
-        { method: 'GET', path: '/margin/trades', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/margin/trades', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'trades', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },

@@ -5,6 +5,9 @@
  * server's time in its `Date` header (whole seconds), which is enough to tell a wrong local clock from a request
  * that waited too long between signing and arrival, and, when the client opts in, to sign with the server's time.
  */
+import { formatApiMessage, parseErrorBody } from './error-body.js';
+import type { KalshiApiErrorInit, ResponseContext } from './errors.js';
+import { redactHeaders } from './redact.js';
 
 /** The error code (or details) of a timestamp rejection. */
 export const TIMESTAMP_REJECTED = 'header_timestamp_expired';
@@ -28,6 +31,19 @@ export function clockOffsetFromDate(date: string | null | undefined, receivedAtM
   if (typeof date !== 'string' || date.trim() === '' || !Number.isFinite(receivedAtMs)) return undefined;
   const serverMs = Date.parse(date);
   return Number.isNaN(serverMs) ? undefined : serverMs + DATE_RESOLUTION_MS / 2 - receivedAtMs;
+}
+
+/**
+ * For a 401 timestamp rejection: the clock offset measured from the response `Date` header
+ * (`AuthenticationError.clockOffsetMs`), and a message saying what it means and what to do. Other errors are left
+ * as they are.
+ */
+export function explainTimestampRejection(init: KalshiApiErrorInit, context: ResponseContext): void {
+  if (init.status !== 401 || !isTimestampRejection(init)) return;
+  const receivedAtMs = context.receivedAtMs ?? Date.now();
+  init.clockOffsetMs = clockOffsetFromDate(redactHeaders(init.headers)['date'], receivedAtMs);
+  const ageMs = context.signedAtMs === undefined ? undefined : receivedAtMs - context.signedAtMs;
+  init.message = `${formatApiMessage(init)}. ${timestampRejectionHint(init.clockOffsetMs, ageMs)}`;
 }
 
 /**
@@ -67,9 +83,11 @@ function duration(ms: number): string {
 }
 
 /**
- * The opt-in correction (`correctClockSkew: true`): signing timestamps are the local clock plus `offsetMs`,
- * learned from the `Date` header of responses that disagree with the current correction by more than
+ * The opt-in correction (`correctClockSkew`): signing timestamps are the local clock plus `offsetMs`, learned from
+ * the `Date` header of responses that disagree with the current correction by more than
  * `CLOCK_CORRECTION_THRESHOLD_MS` (smaller differences are within Kalshi's window and the header's precision).
+ * The client class makes one for `correctClockSkew: true`; a base client takes one
+ * (`correctClockSkew: new ClockCorrection()`), so bundles that never correct leave this code out.
  */
 export class ClockCorrection {
   #offsetMs = 0;
@@ -84,5 +102,18 @@ export class ClockCorrection {
     if (measured === undefined || Math.abs(measured - this.#offsetMs) <= CLOCK_CORRECTION_THRESHOLD_MS) return false;
     this.#offsetMs = Math.round(measured);
     return true;
+  }
+
+  /**
+   * Learns from `response` (see `observe`). True when that changed the correction and `response` is Kalshi's
+   * rejection of a `signed` request's timestamp: worth signing again and sending once more.
+   */
+  async resend(response: Response, receivedAtMs: number, signed: boolean): Promise<boolean> {
+    return (
+      this.observe(response.headers.get('date'), receivedAtMs) &&
+      signed &&
+      response.status === 401 &&
+      isTimestampRejection(parseErrorBody(await response.clone().text()))
+    );
   }
 }

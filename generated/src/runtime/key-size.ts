@@ -5,7 +5,7 @@
  * an RSA-PSS / SHA-256 signature with a 32-byte salt).
  */
 import { KalshiConfigError } from './errors.js';
-import { EXPECTED, readDerLength } from './pem.js';
+import { derElement, EXPECTED } from './pem.js';
 
 export const MIN_RSA_KEY_BITS = 2048;
 
@@ -24,34 +24,27 @@ export function checkRsaKeyBits(bits: number | undefined): void {
   }
 }
 
-interface Tlv {
-  tag: number;
-  start: number;
-  end: number;
-}
+/** From the start of a PrivateKeyInfo to its modulus: DER tags, and whether to step into (1) or over (0) each. */
+const TO_MODULUS = [
+  [0x30, 1], // PrivateKeyInfo
+  [0x02, 0], // version
+  [0x30, 0], // algorithm
+  [0x04, 1], // OCTET STRING
+  [0x30, 1], // RSAPrivateKey
+  [0x02, 0], // version
+] as const;
 
-function tlv(der: Uint8Array, at: number, tag: number): Tlv | undefined {
-  if (der[at] !== tag) return undefined;
-  const length = readDerLength(der, at + 1);
-  if (length === undefined || length.offset + length.length > der.length) return undefined;
-  return { tag, start: length.offset, end: length.offset + length.length };
-}
-
-/**
- * The modulus size of a PKCS#8 RSA private key: PrivateKeyInfo { version, algorithm, OCTET STRING {
- * RSAPrivateKey { version, modulus, ... } } }. Undefined when the DER is not shaped like one.
- */
+/** The modulus size of a PKCS#8 RSA private key; undefined when the DER is not shaped like one. */
 export function rsaModulusBits(pkcs8: Uint8Array): number | undefined {
-  const info = tlv(pkcs8, 0, 0x30);
-  const version = info && tlv(pkcs8, info.start, 0x02);
-  const algorithm = version && tlv(pkcs8, version.end, 0x30);
-  const octets = algorithm && tlv(pkcs8, algorithm.end, 0x04);
-  const key = octets && tlv(pkcs8, octets.start, 0x30);
-  const keyVersion = key && tlv(pkcs8, key.start, 0x02);
-  const modulus = keyVersion && tlv(pkcs8, keyVersion.end, 0x02);
-  if (!modulus) return undefined;
-  let first = modulus.start;
-  while (first < modulus.end && pkcs8[first] === 0) first++;
-  if (first === modulus.end) return undefined;
-  return (modulus.end - first - 1) * 8 + (32 - Math.clz32(pkcs8[first] as number));
+  let at = 0;
+  for (const [tag, into] of TO_MODULUS) {
+    const element = derElement(pkcs8, at, tag);
+    if (element === undefined) return undefined;
+    at = element[1 - into] as number;
+  }
+  const modulus = derElement(pkcs8, at, 0x02);
+  if (modulus === undefined) return undefined;
+  let [first, end] = modulus;
+  while (first < end && pkcs8[first] === 0) first++;
+  return first === end ? undefined : (end - first - 1) * 8 + 32 - Math.clz32(pkcs8[first] as number);
 }

@@ -11,6 +11,7 @@
  * own serializer).
  */
 import { KalshiPathParameterError } from './request-errors.js';
+import { valueKind } from './value-kind.js';
 
 /** `{order_id}`, and openapi-fetch's style forms `{.name}` (label), `{;name}` (matrix), `{name*}` (explode). */
 const PLACEHOLDER = /\{([^}]+)\}/g;
@@ -28,10 +29,7 @@ export function encodePathValue(path: string, name: string, value: unknown): str
     if (!Number.isFinite(value)) fail(`is ${String(value)}: pass a finite number or a string`);
     return encodeURIComponent(String(value));
   }
-  if (typeof value !== 'string') {
-    const kind = Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-    return fail(`must be a string or a number, got ${kind}`);
-  }
+  if (typeof value !== 'string') return fail(`must be a string or a number, got ${valueKind(value)}`);
   if (value.trim() === '') fail(value === '' ? 'is empty' : 'is blank');
   if (value === '.' || value === '..') {
     fail(`is "${value}", a dot segment: the URL parser would resolve it and send the request to another path`);

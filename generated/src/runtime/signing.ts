@@ -3,6 +3,7 @@
  * Kalshi request signing: message = timestamp (ms) + UPPERCASE method + URL pathname as sent
  * (including the `/trade-api/v2` prefix, without query or fragment). Host and body are not signed.
  */
+import { looksLikeKey } from './credentials.js';
 import { KalshiConfigError, KalshiError } from './errors.js';
 import { KalshiSigningError } from './request-errors.js';
 
@@ -43,7 +44,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * A signer that throws, rejects or returns anything but a base64 string gives `KalshiSigningError`
  * (its own `KalshiConfigError`, such as a key WebCrypto cannot import, is passed on as it is).
  */
-export async function authHeaders(
+export function authHeaders(
   signer: Signer,
   keyId: string,
   method: string,
@@ -51,25 +52,39 @@ export async function authHeaders(
   now: () => number = Date.now,
 ): Promise<Record<string, string>> {
   if (typeof keyId !== 'string' || keyId.trim() === '') {
-    throw new KalshiConfigError('Missing Kalshi API key id (the KALSHI-ACCESS-KEY value, a UUID).');
+    return Promise.reject(new KalshiConfigError('Missing Kalshi API key id (the KALSHI-ACCESS-KEY value, a UUID).'));
   }
-  if (keyId.includes('-----BEGIN') || keyId.length > 200) {
-    throw new KalshiConfigError(
-      'The Kalshi API key id looks like a private key; pass the key id (a UUID) and the PEM separately.',
+  if (looksLikeKey(keyId)) {
+    return Promise.reject(
+      new KalshiConfigError(
+        'The Kalshi API key id looks like a private key; pass the key id (a UUID) and the PEM separately.',
+      ),
     );
   }
+  return signedHeaders(signer, keyId.trim(), method, url, now);
+}
+
+/** `authHeaders` for a key id already checked (the client checks it at construction). */
+export async function signedHeaders(
+  signer: Signer,
+  keyId: string,
+  method: string,
+  url: string,
+  now: () => number,
+): Promise<Record<string, string>> {
   const time = now();
-  if (!Number.isFinite(time) || time <= 0) throw new KalshiConfigError('The clock returned an invalid timestamp.');
+  if (!(time > 0 && time < Infinity)) throw new KalshiConfigError('The clock returned an invalid timestamp.');
   const timestamp = String(Math.floor(time));
-  const message = signingMessage(timestamp, method, url);
-  const what = (): string => `${method.toUpperCase()} ${signingPath(url)}`;
+  const verb = method.toUpperCase();
+  const path = signingPath(url);
+  const what = `${verb} ${path}`;
   let signature: unknown;
   try {
-    signature = await signer.sign(message);
+    signature = await signer.sign(`${timestamp}${verb}${path}`);
   } catch (error) {
     if (error instanceof KalshiError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new KalshiSigningError(`Signing ${what()} failed: ${reason}. Nothing was sent.`, { cause: error });
+    throw new KalshiSigningError(`Signing ${what} failed: ${reason}. Nothing was sent.`, { cause: error });
   }
   if (typeof signature !== 'string' || !BASE64.test(signature)) {
     const got =
@@ -81,8 +96,8 @@ export async function authHeaders(
             ? 'an empty string'
             : 'a string that is not base64';
     throw new KalshiSigningError(
-      `The signer returned ${got} for ${what()}; expected the RSA-PSS signature as standard base64. Nothing was sent.`,
+      `The signer returned ${got} for ${what}; expected the RSA-PSS signature as standard base64. Nothing was sent.`,
     );
   }
-  return { [HEADER_KEY]: keyId.trim(), [HEADER_TIMESTAMP]: timestamp, [HEADER_SIGNATURE]: signature };
+  return { [HEADER_KEY]: keyId, [HEADER_TIMESTAMP]: timestamp, [HEADER_SIGNATURE]: signature };
 }

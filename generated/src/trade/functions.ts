@@ -177,9 +177,10 @@ import type {
   Withdrawal,
 } from './types.js';
 import type { KalshiBaseClient } from './base-client.js';
-import type { RequestOptions } from '../runtime/client-core.js';
-import { callOperation } from '../runtime/operation-call.js';
+import type { RequestOptions } from '../runtime/options.js';
+import { callOperation, callPublicOperation } from '../runtime/operation-call.js';
 import { ListingPromise, PagePromise } from '../runtime/pagination.js';
+import { encodePathValue } from '../runtime/path-params.js';
 import { splitParams } from '../runtime/split-params.js';
 
 /** Parameters of `acceptBlockTradeProposal`: its body fields. */
@@ -707,9 +708,9 @@ export function batchGetMarketCandlesticks(
   params: BatchGetMarketCandlesticksParams,
   options?: RequestOptions,
 ): Promise<BatchGetMarketCandlesticksResponse> {
-  return callOperation<BatchGetMarketCandlesticksResponse>(
+  return callPublicOperation<BatchGetMarketCandlesticksResponse>(
     client.core,
-    { method: 'GET', path: '/markets/candlesticks', signed: false, query: params },
+    { method: 'GET', path: '/markets/candlesticks', query: params },
     options,
   );
 }
@@ -1137,9 +1138,9 @@ export function getAccountEndpointCosts(
   client: KalshiBaseClient,
   options?: RequestOptions,
 ): Promise<GetAccountEndpointCostsResponse> {
-  return callOperation<GetAccountEndpointCostsResponse>(
+  return callPublicOperation<GetAccountEndpointCostsResponse>(
     client.core,
-    { method: 'GET', path: '/account/endpoint_costs', signed: false },
+    { method: 'GET', path: '/account/endpoint_costs' },
     options,
   );
 }
@@ -1262,13 +1263,13 @@ export function getEvent(
   params?: GetEventParams,
   options?: RequestOptions,
 ): Promise<GetEventResponse> {
-  return callOperation<GetEventResponse>(
+  return callPublicOperation<GetEventResponse>(
     client.core,
     {
       method: 'GET',
       path: '/events/{event_ticker}',
-      signed: false,
       pathParams: { event_ticker: eventTicker },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -1291,9 +1292,9 @@ export function getEventFeeChanges(
 ): PagePromise<GetEventFeeChangesResponse, EventFeeChange> {
   return new PagePromise<GetEventFeeChangesResponse, EventFeeChange>(
     (cursor) =>
-      callOperation<GetEventFeeChangesResponse>(
+      callPublicOperation<GetEventFeeChangesResponse>(
         client.core,
-        { method: 'GET', path: '/events/fee_changes', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/events/fee_changes', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'event_fee_changes', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -1340,13 +1341,13 @@ export function getEventLiveData(
   params?: GetEventLiveDataParams,
   options?: RequestOptions,
 ): Promise<GetEventLiveDataResponse> {
-  return callOperation<GetEventLiveDataResponse>(
+  return callPublicOperation<GetEventLiveDataResponse>(
     client.core,
     {
       method: 'GET',
       path: '/live_data/events/{event_ticker}',
-      signed: false,
       pathParams: { event_ticker: eventTicker },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -1365,13 +1366,13 @@ export function getEventMetadata(
   eventTicker: operations['GetEventMetadata']['parameters']['path']['event_ticker'],
   options?: RequestOptions,
 ): Promise<GetEventMetadataResponse> {
-  return callOperation<GetEventMetadataResponse>(
+  return callPublicOperation<GetEventMetadataResponse>(
     client.core,
     {
       method: 'GET',
       path: '/events/{event_ticker}/metadata',
-      signed: false,
       pathParams: { event_ticker: eventTicker },
+      encodePath: encodePathValue,
     },
     options,
   );
@@ -1395,9 +1396,9 @@ export function getEvents(
 ): PagePromise<GetEventsResponse, EventData> {
   return new PagePromise<GetEventsResponse, EventData>(
     (cursor) =>
-      callOperation<GetEventsResponse>(
+      callPublicOperation<GetEventsResponse>(
         client.core,
-        { method: 'GET', path: '/events', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/events', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'events', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -1415,9 +1416,9 @@ export function getExchangeSchedule(
   client: KalshiBaseClient,
   options?: RequestOptions,
 ): Promise<GetExchangeScheduleResponse> {
-  return callOperation<GetExchangeScheduleResponse>(
+  return callPublicOperation<GetExchangeScheduleResponse>(
     client.core,
-    { method: 'GET', path: '/exchange/schedule', signed: false },
+    { method: 'GET', path: '/exchange/schedule' },
     options,
   );
 }
@@ -1430,11 +1431,7 @@ export function getExchangeSchedule(
  * `GET /exchange/status` — public: sent unsigned.
  */
 export function getExchangeStatus(client: KalshiBaseClient, options?: RequestOptions): Promise<ExchangeStatus> {
-  return callOperation<ExchangeStatus>(
-    client.core,
-    { method: 'GET', path: '/exchange/status', signed: false },
-    options,
-  );
+  return callPublicOperation<ExchangeStatus>(client.core, { method: 'GET', path: '/exchange/status' }, options);
 }
 
 /**
@@ -1553,9 +1550,9 @@ export function getFiltersForSports(
   client: KalshiBaseClient,
   options?: RequestOptions,
 ): Promise<GetFiltersBySportsResponse> {
-  return callOperation<GetFiltersBySportsResponse>(
+  return callPublicOperation<GetFiltersBySportsResponse>(
     client.core,
-    { method: 'GET', path: '/search/filters_by_sport', signed: false },
+    { method: 'GET', path: '/search/filters_by_sport' },
     options,
   );
 }
@@ -1572,13 +1569,13 @@ export function getGameStats(
   milestoneId: operations['GetGameStats']['parameters']['path']['milestone_id'],
   options?: RequestOptions,
 ): Promise<GetGameStatsResponse> {
-  return callOperation<GetGameStatsResponse>(
+  return callPublicOperation<GetGameStatsResponse>(
     client.core,
     {
       method: 'GET',
       path: '/live_data/milestone/{milestone_id}/game_stats',
-      signed: false,
       pathParams: { milestone_id: milestoneId },
+      encodePath: encodePathValue,
     },
     options,
   );
@@ -1601,9 +1598,9 @@ export function getHistoricalCutoff(
   client: KalshiBaseClient,
   options?: RequestOptions,
 ): Promise<GetHistoricalCutoffResponse> {
-  return callOperation<GetHistoricalCutoffResponse>(
+  return callPublicOperation<GetHistoricalCutoffResponse>(
     client.core,
-    { method: 'GET', path: '/historical/cutoff', signed: false },
+    { method: 'GET', path: '/historical/cutoff' },
     options,
   );
 }
@@ -1620,9 +1617,14 @@ export function getHistoricalMarket(
   ticker: operations['GetHistoricalMarket']['parameters']['path']['ticker'],
   options?: RequestOptions,
 ): Promise<GetMarketResponse> {
-  return callOperation<GetMarketResponse>(
+  return callPublicOperation<GetMarketResponse>(
     client.core,
-    { method: 'GET', path: '/historical/markets/{ticker}', signed: false, pathParams: { ticker: ticker } },
+    {
+      method: 'GET',
+      path: '/historical/markets/{ticker}',
+      pathParams: { ticker: ticker },
+      encodePath: encodePathValue,
+    },
     options,
   );
 }
@@ -1643,9 +1645,9 @@ export function getHistoricalMarkets(
 ): PagePromise<GetMarketsResponse, Market> {
   return new PagePromise<GetMarketsResponse, Market>(
     (cursor) =>
-      callOperation<GetMarketsResponse>(
+      callPublicOperation<GetMarketsResponse>(
         client.core,
-        { method: 'GET', path: '/historical/markets', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/historical/markets', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'markets', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -1718,9 +1720,9 @@ export function getIncentivePrograms(
 ): PagePromise<GetIncentiveProgramsResponse, IncentiveProgram> {
   return new PagePromise<GetIncentiveProgramsResponse, IncentiveProgram>(
     (cursor) =>
-      callOperation<GetIncentiveProgramsResponse>(
+      callPublicOperation<GetIncentiveProgramsResponse>(
         client.core,
-        { method: 'GET', path: '/incentive_programs', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/incentive_programs', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'incentive_programs', cursorKey: 'next_cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -1795,13 +1797,13 @@ export function getLiveData(
   params?: GetLiveDataParams,
   options?: RequestOptions,
 ): Promise<GetLiveDataResponse> {
-  return callOperation<GetLiveDataResponse>(
+  return callPublicOperation<GetLiveDataResponse>(
     client.core,
     {
       method: 'GET',
       path: '/live_data/{type}/milestone/{milestone_id}',
-      signed: false,
       pathParams: { type: typeParam, milestone_id: milestoneId },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -1821,13 +1823,13 @@ export function getLiveDataByMilestone(
   params?: GetLiveDataByMilestoneParams,
   options?: RequestOptions,
 ): Promise<GetLiveDataResponse> {
-  return callOperation<GetLiveDataResponse>(
+  return callPublicOperation<GetLiveDataResponse>(
     client.core,
     {
       method: 'GET',
       path: '/live_data/milestone/{milestone_id}',
-      signed: false,
       pathParams: { milestone_id: milestoneId },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -1846,9 +1848,9 @@ export function getLiveDatas(
   params: GetLiveDatasParams,
   options?: RequestOptions,
 ): Promise<GetLiveDatasResponse> {
-  return callOperation<GetLiveDatasResponse>(
+  return callPublicOperation<GetLiveDatasResponse>(
     client.core,
-    { method: 'GET', path: '/live_data/batch', signed: false, query: params },
+    { method: 'GET', path: '/live_data/batch', query: params },
     options,
   );
 }
@@ -1865,9 +1867,9 @@ export function getMarket(
   ticker: operations['GetMarket']['parameters']['path']['ticker'],
   options?: RequestOptions,
 ): Promise<GetMarketResponse> {
-  return callOperation<GetMarketResponse>(
+  return callPublicOperation<GetMarketResponse>(
     client.core,
-    { method: 'GET', path: '/markets/{ticker}', signed: false, pathParams: { ticker: ticker } },
+    { method: 'GET', path: '/markets/{ticker}', pathParams: { ticker: ticker }, encodePath: encodePathValue },
     options,
   );
 }
@@ -1887,13 +1889,13 @@ export function getMarketCandlesticks(
   params: GetMarketCandlesticksParams,
   options?: RequestOptions,
 ): Promise<GetMarketCandlesticksResponse> {
-  return callOperation<GetMarketCandlesticksResponse>(
+  return callPublicOperation<GetMarketCandlesticksResponse>(
     client.core,
     {
       method: 'GET',
       path: '/series/{series_ticker}/markets/{ticker}/candlesticks',
-      signed: false,
       pathParams: { series_ticker: seriesTicker, ticker: ticker },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -1914,13 +1916,13 @@ export function getMarketCandlesticksByEvent(
   params: GetMarketCandlesticksByEventParams,
   options?: RequestOptions,
 ): Promise<GetEventCandlesticksResponse> {
-  return callOperation<GetEventCandlesticksResponse>(
+  return callPublicOperation<GetEventCandlesticksResponse>(
     client.core,
     {
       method: 'GET',
       path: '/series/{series_ticker}/events/{ticker}/candlesticks',
-      signed: false,
       pathParams: { series_ticker: seriesTicker, ticker: ticker },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -1940,13 +1942,13 @@ export function getMarketCandlesticksHistorical(
   params: GetMarketCandlesticksHistoricalParams,
   options?: RequestOptions,
 ): Promise<GetMarketCandlesticksHistoricalResponse> {
-  return callOperation<GetMarketCandlesticksHistoricalResponse>(
+  return callPublicOperation<GetMarketCandlesticksHistoricalResponse>(
     client.core,
     {
       method: 'GET',
       path: '/historical/markets/{ticker}/candlesticks',
-      signed: false,
       pathParams: { ticker: ticker },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -2019,9 +2021,9 @@ export function getMarkets(
 ): PagePromise<GetMarketsResponse, Market> {
   return new PagePromise<GetMarketsResponse, Market>(
     (cursor) =>
-      callOperation<GetMarketsResponse>(
+      callPublicOperation<GetMarketsResponse>(
         client.core,
-        { method: 'GET', path: '/markets', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/markets', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'markets', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -2040,9 +2042,14 @@ export function getMilestone(
   milestoneId: operations['GetMilestone']['parameters']['path']['milestone_id'],
   options?: RequestOptions,
 ): Promise<GetMilestoneResponse> {
-  return callOperation<GetMilestoneResponse>(
+  return callPublicOperation<GetMilestoneResponse>(
     client.core,
-    { method: 'GET', path: '/milestones/{milestone_id}', signed: false, pathParams: { milestone_id: milestoneId } },
+    {
+      method: 'GET',
+      path: '/milestones/{milestone_id}',
+      pathParams: { milestone_id: milestoneId },
+      encodePath: encodePathValue,
+    },
     options,
   );
 }
@@ -2063,9 +2070,9 @@ export function getMilestones(
 ): PagePromise<GetMilestonesResponse, Milestone> {
   return new PagePromise<GetMilestonesResponse, Milestone>(
     (cursor) =>
-      callOperation<GetMilestonesResponse>(
+      callPublicOperation<GetMilestonesResponse>(
         client.core,
-        { method: 'GET', path: '/milestones', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/milestones', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'milestones', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -2084,13 +2091,13 @@ export function getMultivariateEventCollection(
   collectionTicker: operations['GetMultivariateEventCollection']['parameters']['path']['collection_ticker'],
   options?: RequestOptions,
 ): Promise<GetMultivariateEventCollectionResponse> {
-  return callOperation<GetMultivariateEventCollectionResponse>(
+  return callPublicOperation<GetMultivariateEventCollectionResponse>(
     client.core,
     {
       method: 'GET',
       path: '/multivariate_event_collections/{collection_ticker}',
-      signed: false,
       pathParams: { collection_ticker: collectionTicker },
+      encodePath: encodePathValue,
     },
     options,
   );
@@ -2112,9 +2119,9 @@ export function getMultivariateEventCollections(
 ): PagePromise<GetMultivariateEventCollectionsResponse, MultivariateEventCollection> {
   return new PagePromise<GetMultivariateEventCollectionsResponse, MultivariateEventCollection>(
     (cursor) =>
-      callOperation<GetMultivariateEventCollectionsResponse>(
+      callPublicOperation<GetMultivariateEventCollectionsResponse>(
         client.core,
-        { method: 'GET', path: '/multivariate_event_collections', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/multivariate_event_collections', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'multivariate_contracts', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -2137,9 +2144,9 @@ export function getMultivariateEvents(
 ): PagePromise<GetMultivariateEventsResponse, EventData> {
   return new PagePromise<GetMultivariateEventsResponse, EventData>(
     (cursor) =>
-      callOperation<GetMultivariateEventsResponse>(
+      callPublicOperation<GetMultivariateEventsResponse>(
         client.core,
-        { method: 'GET', path: '/events/multivariate', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/events/multivariate', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'events', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -2450,13 +2457,13 @@ export function getSeries(
   params?: GetSeriesParams,
   options?: RequestOptions,
 ): Promise<GetSeriesResponse> {
-  return callOperation<GetSeriesResponse>(
+  return callPublicOperation<GetSeriesResponse>(
     client.core,
     {
       method: 'GET',
       path: '/series/{series_ticker}',
-      signed: false,
       pathParams: { series_ticker: seriesTicker },
+      encodePath: encodePathValue,
       query: params,
     },
     options,
@@ -2473,9 +2480,9 @@ export function getSeriesFeeChanges(
   params?: GetSeriesFeeChangesParams,
   options?: RequestOptions,
 ): Promise<GetSeriesFeeChangesResponse> {
-  return callOperation<GetSeriesFeeChangesResponse>(
+  return callPublicOperation<GetSeriesFeeChangesResponse>(
     client.core,
-    { method: 'GET', path: '/series/fee_changes', signed: false, query: params },
+    { method: 'GET', path: '/series/fee_changes', query: params },
     options,
   );
 }
@@ -2492,9 +2499,9 @@ export function getSeriesList(
   params?: GetSeriesListParams,
   options?: RequestOptions,
 ): Promise<GetSeriesListResponse> {
-  return callOperation<GetSeriesListResponse>(
+  return callPublicOperation<GetSeriesListResponse>(
     client.core,
-    { method: 'GET', path: '/series', signed: false, query: params },
+    { method: 'GET', path: '/series', query: params },
     options,
   );
 }
@@ -2536,13 +2543,13 @@ export function getStructuredTarget(
   structuredTargetId: operations['GetStructuredTarget']['parameters']['path']['structured_target_id'],
   options?: RequestOptions,
 ): Promise<GetStructuredTargetResponse> {
-  return callOperation<GetStructuredTargetResponse>(
+  return callPublicOperation<GetStructuredTargetResponse>(
     client.core,
     {
       method: 'GET',
       path: '/structured_targets/{structured_target_id}',
-      signed: false,
       pathParams: { structured_target_id: structuredTargetId },
+      encodePath: encodePathValue,
     },
     options,
   );
@@ -2564,9 +2571,9 @@ export function getStructuredTargets(
 ): PagePromise<GetStructuredTargetsResponse, StructuredTarget> {
   return new PagePromise<GetStructuredTargetsResponse, StructuredTarget>(
     (cursor) =>
-      callOperation<GetStructuredTargetsResponse>(
+      callPublicOperation<GetStructuredTargetsResponse>(
         client.core,
-        { method: 'GET', path: '/structured_targets', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/structured_targets', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'structured_targets', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -2647,9 +2654,9 @@ export function getTagsForSeriesCategories(
   client: KalshiBaseClient,
   options?: RequestOptions,
 ): Promise<GetTagsForSeriesCategoriesResponse> {
-  return callOperation<GetTagsForSeriesCategoriesResponse>(
+  return callPublicOperation<GetTagsForSeriesCategoriesResponse>(
     client.core,
-    { method: 'GET', path: '/search/tags_by_categories', signed: false },
+    { method: 'GET', path: '/search/tags_by_categories' },
     options,
   );
 }
@@ -2688,9 +2695,9 @@ export function getTrades(
 ): PagePromise<GetTradesResponse, Trade> {
   return new PagePromise<GetTradesResponse, Trade>(
     (cursor) =>
-      callOperation<GetTradesResponse>(
+      callPublicOperation<GetTradesResponse>(
         client.core,
-        { method: 'GET', path: '/markets/trades', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/markets/trades', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'trades', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -2713,9 +2720,9 @@ export function getTradesHistorical(
 ): PagePromise<GetTradesResponse, Trade> {
   return new PagePromise<GetTradesResponse, Trade>(
     (cursor) =>
-      callOperation<GetTradesResponse>(
+      callPublicOperation<GetTradesResponse>(
         client.core,
-        { method: 'GET', path: '/historical/trades', signed: false, query: { ...params, cursor: cursor } },
+        { method: 'GET', path: '/historical/trades', query: { ...params, cursor: cursor } },
         options,
       ),
     { itemsKey: 'trades', cursorKey: 'cursor', cursorParam: 'cursor', initialCursor: params?.cursor },
@@ -2733,9 +2740,9 @@ export function getUserDataTimestamp(
   client: KalshiBaseClient,
   options?: RequestOptions,
 ): Promise<GetUserDataTimestampResponse> {
-  return callOperation<GetUserDataTimestampResponse>(
+  return callPublicOperation<GetUserDataTimestampResponse>(
     client.core,
-    { method: 'GET', path: '/exchange/user_data_timestamp', signed: false },
+    { method: 'GET', path: '/exchange/user_data_timestamp' },
     options,
   );
 }
@@ -2753,9 +2760,15 @@ export function getWeatherIndex(
   params?: GetWeatherIndexParams,
   options?: RequestOptions,
 ): Promise<GetWeatherIndexResponse> {
-  return callOperation<GetWeatherIndexResponse>(
+  return callPublicOperation<GetWeatherIndexResponse>(
     client.core,
-    { method: 'GET', path: '/live_data/weather/{city}', signed: false, pathParams: { city: city }, query: params },
+    {
+      method: 'GET',
+      path: '/live_data/weather/{city}',
+      pathParams: { city: city },
+      encodePath: encodePathValue,
+      query: params,
+    },
     options,
   );
 }
