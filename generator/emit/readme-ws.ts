@@ -2,8 +2,8 @@ import type { ApiNames } from './api-names.ts';
 import { wsEntries } from './package-files.ts';
 
 /** The package README's real-time section: streaming, books, fills, and what reconnects and gaps mean. */
-export function realTimeSection(packageName: string, apis: readonly ApiNames[]): string[] {
-  const entries = wsEntries(apis);
+export function realTimeSection(packageName: string, apis: readonly ApiNames[], realTime: ReadonlySet<string>): string[] {
+  const entries = wsEntries(apis, realTime);
   const trade = entries.find((e) => e.api === 'trade');
   if (trade === undefined) return [];
   const from = `${packageName}/${trade.entry}`;
