@@ -29,7 +29,8 @@ export function normaliseChannelPage(page: Page, block: YamlBlock, diagnostics: 
   }
   const fragment: AsyncApiFragment = {
     page: { file, kind: 'asyncapi', ...(page.meta.date ? { date: page.meta.date } : {}) },
-    api: apiOfPage(page, block.fence.specFile),
+    // The info string is `<spec file> <channel>`: the spec file names the API (`perps_asyncapi.yaml`).
+    api: apiOfPage(page, block.fence.specFile?.split(/\s+/)[0]),
     whole: false,
     servers: sourced(serversFromList(root.servers), (id) => at(['servers', indexOfId(root.servers, id)])),
     channels: [],

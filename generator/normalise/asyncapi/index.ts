@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../../diagnostics/diagnostic.ts';
 import type { Page } from '../../ingest/page.ts';
 import { isObject } from '../../openapi/json.ts';
+import { isAsyncApiDocumentFile } from '../../specs-folder/pages.ts';
 import type { AsyncApiFragment } from '../asyncapi-fragment.ts';
 import { normaliseChannelPage } from './channel-page.ts';
 import { normaliseAsyncApiDocument } from './document.ts';
@@ -16,6 +17,13 @@ export function normaliseAsyncApi(pages: readonly Page[], diagnostics: Diagnosti
     if (page.kind !== 'asyncapi' && page.kind !== 'asyncapi-document') continue;
     for (const block of page.blocks) {
       const whole = isObject(block.yaml.value) && typeof block.yaml.value.asyncapi === 'string';
+      if (!whole && isAsyncApiDocumentFile(page.file)) {
+        diagnostics.error('asyncapi-document-invalid', 'not an AsyncAPI document (no `asyncapi` version at the top); restore the file or re-run make scrape', {
+          file: page.file,
+          line: block.yaml.lineOf([]),
+        });
+        continue;
+      }
       const fragment = whole ? normaliseAsyncApiDocument(page, block, diagnostics) : normaliseChannelPage(page, block, diagnostics);
       if (fragment) fragments.push(finish(fragment, page));
     }
