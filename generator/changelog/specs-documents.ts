@@ -33,7 +33,7 @@ export function specsDocuments(specsDir: string, label: string, options: { keepR
     streams: new Map(streams.map((s) => [s.api, s.document])),
     pages: pageIndex(fragments, label, channels),
     diagnostics: diagnostics.sorted(),
-    ok: !diagnostics.hasErrors() && apis.length > 0,
+    ok: !diagnostics.hasErrors() && apis.length + streams.length > 0,
   };
 }
 

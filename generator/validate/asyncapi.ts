@@ -24,8 +24,11 @@ export function validateAsyncApi(streams: readonly MergedAsyncApi[], diagnostics
     const file = `asyncapi/${api}.json`;
     const error: Report = (path, message) => diagnostics.error('asyncapi-invalid', `${message} (at ${pointerOf(path)})`, { file }, { pointer: pointerOf(path) });
     const lint: Report = (path, message) => diagnostics.warn('asyncapi-lint', `${message} (at ${pointerOf(path)})`, { file }, { pointer: pointerOf(path) });
+    const before = diagnostics.count('error');
     checkStructure(document, error);
     checkReferences(document, document, [], error);
+    // The lints read the document as well-formed: after a structural error they would only repeat it.
+    if (diagnostics.count('error') > before) continue;
     checkMessages(document, lint);
     checkOverrides(document, document.components, ['components'], lint);
   }
