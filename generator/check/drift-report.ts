@@ -52,6 +52,8 @@ export function driftReport(
   // The changelog lists every difference of the documents, down to their text: none means they are identical.
   const identical = changelogs.every((c) => c.changes.length === 0);
   const packageFiles = differences.filter((d) => !d.file.startsWith('openapi/') && !d.file.startsWith('asyncapi/')).length;
+  const streams = !('error' in committed) && [committed, fresh].some((d) => !(d instanceof Map) && (d as LaneDocuments).streams.size > 0);
+  const folders = streams ? `${labels.out}/openapi/ and ${labels.out}/asyncapi/` : `${labels.out}/openapi/`;
   const bump = release && release.level !== 'unchanged' && release.previous ? ` (${release.previous} → ${release.version}, ${release.level})` : '';
   const text = [
     `${labels.out}/ has drifted from ${labels.specs}/ (${differences.length} file(s)):`,
@@ -60,8 +62,8 @@ export function driftReport(
     'error' in committed
       ? `No API changelog: ${committed.error}\n`
       : identical
-        ? `The merged documents (${labels.out}/openapi/, ${labels.out}/asyncapi/) are identical: the ${packageFiles} differing file(s) are the generated package's (a generator or tool change).\n`
-        : `Changes from the committed ${labels.out}/openapi/ and ${labels.out}/asyncapi/ to what ${labels.specs}/ gives now:\n\n${renderText(changelogs, pages)}`,
+        ? `The merged documents (${folders}) are identical: the ${packageFiles} differing file(s) are the generated package's (a generator or tool change).\n`
+        : `Changes from the committed ${folders} to what ${labels.specs}/ gives now:\n\n${renderText(changelogs, pages)}`,
     `run 'make generate'${bump} and commit ${labels.out}/`,
     '',
   ].join('\n');

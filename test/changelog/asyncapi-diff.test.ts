@@ -33,7 +33,7 @@ function doc(shape: Shape): JsonObject {
   return {
     asyncapi: '3.0.0',
     info: { title: 'WS', version: shape.version ?? '2.0.0', ...(shape.description ? { description: shape.description } : {}) },
-    servers: shape.servers ?? { production: { host: 'ws.kalshi.com', pathname: '/trade-api/ws/v2', protocol: 'wss' } },
+    servers: (shape.servers ?? { production: { host: 'ws.kalshi.com', pathname: '/trade-api/ws/v2', protocol: 'wss' } }) as JsonObject,
     channels,
     operations,
     components: { messages, schemas: (shape.schemas ?? {}) as JsonObject },
