@@ -41,7 +41,12 @@ describe('make check with WebSocket pages', () => {
     const map = readFileSync(join(committed.out, 'src/runtime/ws/trade-channels.ts'), 'utf8');
     expect(map).toContain('export type TradeChannels = {');
     expect(map).toMatch(/market_lifecycle_v2: \{\n {4}params: SubscribeParams;\n {4}message: EventFeeUpdateMessage \| EventLifecycleMessage \| MarketLifecycleV2Message;/);
-    expect(JSON.parse(readFileSync(join(committed.out, 'package.json'), 'utf8')).exports['./ws']).toEqual({ types: './dist/ws.d.ts', default: './dist/ws.js' });
+    const pkg = JSON.parse(readFileSync(join(committed.out, 'package.json'), 'utf8'));
+    expect(pkg.exports['./ws']).toEqual({ types: './dist/ws.d.ts', default: './dist/ws.js' });
+    expect(pkg.exports['./asyncapi/trade.json']).toBe('./asyncapi/trade.json');
+    expect(pkg.files).toContain('asyncapi');
+    // No perps pages here at all: no perps real-time entry.
+    expect(pkg.exports['./perps/ws']).toBeUndefined();
   });
 
   it('exits 1 when a WebSocket page changed, listing the files and the message change with its page and line', () => {
