@@ -40,9 +40,10 @@ export async function emitStreamTypes(document: JsonObject, model: ChannelMapMod
   const synthetic: JsonObject = {};
   for (const [key, schema] of Object.entries(schemas)) synthetic[schemaNames.get(key)!] = renamed(schema, schemaNames);
   for (const message of messages) {
-    if (ownPayload(message) !== undefined) continue;
-    const payload = message.message.payload;
-    synthetic[messageTypes.get(message.name)!] = isObject(payload) ? renamed(payload, schemaNames) : {};
+    const own = ownPayload(message);
+    const name = messageTypes.get(message.name)!;
+    const payload = own !== undefined ? synthetic[name] : message.message.payload;
+    synthetic[name] = withMessageDoc(isObject(payload) ? (own !== undefined ? payload : renamed(payload, schemaNames)) : {}, message.message);
   }
   const { default: openapiTS, astToString } = await import('openapi-typescript');
   const ast = await openapiTS({ openapi: '3.0.3', info: { title: 'stream', version: '0' }, paths: {}, components: { schemas: synthetic } } as never, {
@@ -54,6 +55,14 @@ export async function emitStreamTypes(document: JsonObject, model: ChannelMapMod
   });
   const named = await nameComponentSchemas(astToString(ast));
   return { text: named.text, messageTypes };
+}
+
+/** A message type's JSDoc: the message's title and summary (its payload schema seldom has a description of its own). */
+function withMessageDoc(schema: JsonObject, message: JsonObject): JsonObject {
+  if (typeof schema.description === 'string') return schema;
+  const parts = [message.title, message.summary ?? message.description].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  const unique = parts.filter((p, i) => parts.indexOf(p) === i);
+  return unique.length > 0 ? { ...schema, description: unique.join(': ') } : schema;
 }
 
 /** The component schema a message's payload refers to (`#/components/schemas/<key>`), if it is only that reference. */
