@@ -1,5 +1,5 @@
 import { compareText } from '../diagnostics/diagnostic.ts';
-import { isObject, type JsonObject, type JsonValue } from '../openapi/json.ts';
+import { escapePointer, isObject, unescapePointer, type JsonObject, type JsonValue } from '../openapi/json.ts';
 import { followRef, resolveObject } from './pointer.ts';
 
 /**
@@ -31,7 +31,7 @@ export function streamChannels(document: JsonObject): StreamChannel[] {
     .flatMap((name) => {
       const channel = channels[name];
       if (!isObject(channel)) return [];
-      const own = operations.filter((op) => isObject(op.channel) && op.channel.$ref === `#/channels/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      const own = operations.filter((op) => isObject(op.channel) && op.channel.$ref === `#/channels/${escapePointer(name)}`);
       const of = (action: string) => uniqueMessages(document, own.filter((op) => op.action === action).flatMap((op) => (Array.isArray(op.messages) ? op.messages : [])));
       return [{ name, channel, sent: of('send'), received: of('receive') }];
     });
@@ -44,8 +44,8 @@ export function messageAt(document: JsonObject, reference: JsonValue): StreamMes
   for (let depth = 0; isObject(node) && typeof node.$ref === 'string' && depth < 32; depth++) {
     const component = /^#\/components\/messages\/([^/]+)$/.exec(node.$ref);
     const inline = /^#\/channels\/([^/]+)\/messages\/([^/]+)$/.exec(node.$ref);
-    if (component) name = unescape(component[1]!);
-    else if (inline) name = `${unescape(inline[1]!)}/${unescape(inline[2]!)}`;
+    if (component) name = unescapePointer(component[1]!);
+    else if (inline) name = `${unescapePointer(inline[1]!)}/${unescapePointer(inline[2]!)}`;
     node = followRef(document, node.$ref);
   }
   return isObject(node) && name !== undefined ? { name, message: node } : undefined;
@@ -77,8 +77,4 @@ function uniqueMessages(document: JsonObject, references: JsonValue[]): StreamMe
     if (found && !out.some((m) => m.name === found.name)) out.push(found);
   }
   return out;
-}
-
-function unescape(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -1,4 +1,4 @@
-import { isObject, type JsonObject, type JsonValue } from '../openapi/json.ts';
+import { isObject, unescapePointer, type JsonObject, type JsonValue } from '../openapi/json.ts';
 
 /** The value a local `$ref` (`#/components/messages/ticker`, `#/channels/root/messages/x`) points at, or undefined. */
 export function followRef(document: JsonObject, ref: string): JsonValue | undefined {
@@ -6,7 +6,7 @@ export function followRef(document: JsonObject, ref: string): JsonValue | undefi
   if (!ref.startsWith('#/')) return undefined;
   let node: JsonValue | undefined = document;
   for (const token of ref.slice(2).split('/')) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointer(token);
     node = isObject(node) ? node[key] : Array.isArray(node) && /^\d+$/.test(key) ? node[Number(key)] : undefined;
   }
   return node;

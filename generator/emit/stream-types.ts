@@ -1,5 +1,5 @@
 import type { StreamMessage } from '../asyncapi/channels.ts';
-import { isObject, type JsonObject, type JsonValue } from '../openapi/json.ts';
+import { isObject, unescapePointer, type JsonObject, type JsonValue } from '../openapi/json.ts';
 import type { ChannelMapModel } from './channel-model.ts';
 import { nameComponentSchemas } from './named-types.ts';
 import { messageTypeStem, schemaTypeStem, TypeNamer } from './stream-names.ts';
@@ -74,7 +74,7 @@ function payloadSchemaKey(message: StreamMessage): string | undefined {
 
 function schemaKey(ref: string): string | undefined {
   const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
-  return match ? match[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  return match ? unescapePointer(match[1]!) : undefined;
 }
 
 /** How many `$ref`s point at each component schema. */

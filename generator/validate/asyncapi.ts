@@ -1,7 +1,7 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { isObject, pointerOf, type JsonObject, type JsonValue } from '../openapi/json.ts';
 import { isJsonMessage, payloadConstant, streamChannels } from '../asyncapi/channels.ts';
-import { followRef } from '../asyncapi/pointer.ts';
+import { followRef, resolveObject } from '../asyncapi/pointer.ts';
 import { conflictingConstants } from '../asyncapi/constant-overrides.ts';
 import type { MergedAsyncApi } from '../merge/asyncapi/index.ts';
 import { checkSchema } from './asyncapi-schema.ts';
@@ -128,20 +128,14 @@ export function subscribeChannelNames(document: JsonObject): string[] | undefine
   for (const { received } of streamChannels(document)) {
     for (const { message } of received) {
       if (payloadConstant(document, message, 'cmd') !== 'subscribe') continue;
-      const payload = resolve(document, message.payload);
-      const params = resolve(document, isObject(payload?.properties) ? payload.properties.params : undefined);
-      const channels = resolve(document, isObject(params?.properties) ? params.properties.channels : undefined);
-      const items = resolve(document, channels?.items);
+      const payload = resolveObject(document, message.payload);
+      const params = resolveObject(document, isObject(payload?.properties) ? payload.properties.params : undefined);
+      const channels = resolveObject(document, isObject(params?.properties) ? params.properties.channels : undefined);
+      const items = resolveObject(document, channels?.items);
       if (Array.isArray(items?.enum)) return items.enum.filter((v): v is string => typeof v === 'string');
     }
   }
   return undefined;
-}
-
-function resolve(document: JsonObject, value: JsonValue | undefined): JsonObject | undefined {
-  let node = value;
-  for (let i = 0; isObject(node) && typeof node.$ref === 'string' && i < 32; i++) node = followRef(document, node.$ref);
-  return isObject(node) ? node : undefined;
 }
 
 function entries(value: JsonValue | undefined): [string, JsonValue][] {

@@ -1,7 +1,8 @@
 import type { Diagnostics, SourceLocation } from '../../diagnostics/diagnostic.ts';
-import { isObject, type JsonObject, type JsonValue } from '../../openapi/json.ts';
+import { isObject, unescapePointer, type JsonObject, type JsonValue } from '../../openapi/json.ts';
 import { ASYNCAPI_COMPONENT_KINDS, type AsyncApiComponentKind } from '../../normalise/asyncapi-fragment.ts';
 import type { ComponentChoice } from '../components.ts';
+import { refsIn } from '../references.ts';
 
 export type AsyncApiComponentTable = Record<AsyncApiComponentKind, Map<string, ComponentChoice>>;
 
@@ -9,7 +10,7 @@ export type AsyncApiComponentTable = Record<AsyncApiComponentKind, Map<string, C
 export function parseComponentRef(ref: string): { kind: AsyncApiComponentKind; name: string } | undefined {
   const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
   if (!match || !(ASYNCAPI_COMPONENT_KINDS as readonly string[]).includes(match[1]!)) return undefined;
-  return { kind: match[1] as AsyncApiComponentKind, name: match[2]!.replace(/~1/g, '/').replace(/~0/g, '~') };
+  return { kind: match[1] as AsyncApiComponentKind, name: unescapePointer(match[2]!) };
 }
 
 /** The components reachable from `roots` (channels, servers), in discovery order, each once. */
@@ -59,17 +60,4 @@ export function resolveDangling(value: JsonObject, table: AsyncApiComponentTable
     return out;
   };
   return visit(value) as JsonObject;
-}
-
-export function refsIn(value: JsonValue): string[] {
-  const refs: string[] = [];
-  const visit = (v: JsonValue) => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (isObject(v)) {
-      if (typeof v.$ref === 'string') refs.push(v.$ref);
-      for (const [key, child] of Object.entries(v)) if (key !== '$ref') visit(child);
-    }
-  };
-  visit(value);
-  return refs;
 }

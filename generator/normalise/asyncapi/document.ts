@@ -1,6 +1,6 @@
 import type { Diagnostics, SourceLocation } from '../../diagnostics/diagnostic.ts';
 import type { Page, YamlBlock } from '../../ingest/page.ts';
-import { escapePointer, isObject, type JsonObject } from '../../openapi/json.ts';
+import { escapePointer, isObject, unescapePointer, type JsonObject } from '../../openapi/json.ts';
 import { apiOfPage } from '../api-name.ts';
 import { ASYNCAPI_COMPONENT_KINDS, type AsyncApiFragment, type ChannelFragment } from '../asyncapi-fragment.ts';
 import type { SourcedValue } from '../fragment.ts';
@@ -94,7 +94,7 @@ function operationsByChannel(value: unknown, at: (path: (string | number)[]) => 
       diagnostics.warn('asyncapi-operation-invalid', `operation ${id} names no channel (\`channel: {$ref: '#/channels/<name>'}\`); left out`, at(['operations', id]));
       continue;
     }
-    const channel = match[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+    const channel = unescapePointer(match[1]!);
     out.set(channel, { ...out.get(channel), [id]: operation });
   }
   return out;

@@ -1,4 +1,4 @@
-import { isObject, jsonEqual, type JsonObject, type JsonValue } from '../../openapi/json.ts';
+import { escapePointer, isObject, jsonEqual, type JsonObject, type JsonValue } from '../../openapi/json.ts';
 import { withoutParserKeys } from './schemas.ts';
 
 /**
@@ -39,7 +39,7 @@ export function liftSchemaIds(
   const known = found.get(id);
   if (!known) found.set(id, { value: node, path });
   else if (!jsonEqual(known.value, node)) conflict(id, known, path);
-  return { $ref: `#/components/schemas/${id.replace(/~/g, '~0').replace(/\//g, '~1')}` };
+  return { $ref: `#/components/schemas/${escapePointer(id)}` };
 }
 
 function liftChild(
