@@ -7,6 +7,7 @@ import type { StreamApiDescription } from './channel-map.js';
 export type BookSide = 'bid' | 'ask';
 /** @description Unique ID of a command within a WebSocket session */
 export type CommandId = number;
+/** @description Error Response: Error response for failed operations */
 export interface ErrorResponse {
     id?: CommandId;
     /** @enum {string} */
@@ -39,11 +40,13 @@ export interface FundingRate {
  * @enum {string}
  */
 export type LastUpdateReason = '' | 'Decrease' | 'Amend' | 'MarginCancel' | 'SelfTradeCancel' | 'ExpiryCancel' | 'Trade' | 'PostOnlyCrossCancel';
+/** @description List Subscriptions Command: List all active subscriptions */
 export interface ListSubscriptionsCommand {
     id: CommandId;
     /** @enum {string} */
     cmd: 'list_subscriptions';
 }
+/** @description List Subscriptions Response: Response containing all active subscriptions */
 export interface ListSubscriptionsResponse {
     id: CommandId;
     /** @enum {string} */
@@ -53,6 +56,7 @@ export interface ListSubscriptionsResponse {
         sid: SubscriptionId;
     }[];
 }
+/** @description Fill Update: Private margin fill information for the authenticated user */
 export interface FillMessage {
     /** @enum {string} */
     type: 'fill';
@@ -78,6 +82,7 @@ export interface FillMessage {
         subaccount?: number;
     };
 }
+/** @description Orderbook Delta: Update to be applied to the current margin order book view */
 export interface OrderbookDeltaMessage {
     /** @enum {string} */
     type: 'orderbook_delta';
@@ -98,6 +103,7 @@ export interface OrderbookDeltaMessage {
         ts_ms?: number;
     };
 }
+/** @description Orderbook Snapshot: Complete view of the margin order book's aggregated price levels */
 export interface OrderbookSnapshotMessage {
     /** @enum {string} */
     type: 'orderbook_snapshot';
@@ -109,6 +115,7 @@ export interface OrderbookSnapshotMessage {
         ask?: PriceLevelDollarsCountFp[];
     };
 }
+/** @description Ticker Update: Margin market ticker information */
 export interface TickerMessage {
     /** @enum {string} */
     type: 'ticker';
@@ -148,6 +155,7 @@ export interface TickerMessage {
         ts_ms: number;
     };
 }
+/** @description Trade Update: Public margin trade information */
 export interface TradeMessage {
     /** @enum {string} */
     type: 'trade';
@@ -166,6 +174,7 @@ export interface TradeMessage {
         ts_ms: number;
     };
 }
+/** @description User Order Update: Private margin order create/update notifications */
 export interface UserOrderMessage {
     /** @enum {string} */
     type: 'user_order';
@@ -204,6 +213,7 @@ export interface UserOrderMessage {
 }
 /** @description Unique market identifier */
 export type MarketTicker = string;
+/** @description OK Response: Successful update operation response */
 export interface OkResponse {
     id?: CommandId;
     sid?: SubscriptionId;
@@ -214,6 +224,7 @@ export interface OkResponse {
         market_tickers?: MarketTicker[];
     };
 }
+/** @description Order Group Updates: Order group lifecycle and limit updates for authenticated user */
 export interface OrderGroupUpdatesMessage {
     /** @enum {string} */
     type: 'order_group_updates';
@@ -245,6 +256,7 @@ export type PriceLevelDollarsCountFp = string[];
 export type SelfTradePreventionType = 'taker_at_cross' | 'maker';
 /** @description Sequence number used for snapshot/delta consistency */
 export type SequenceNumber = number;
+/** @description Subscribe Command: Subscribe to one or more margin channels */
 export interface SubscribeCommand {
     id: CommandId;
     /** @enum {string} */
@@ -262,6 +274,7 @@ export interface SubscribeCommand {
         skip_ticker_ack?: boolean;
     };
 }
+/** @description Subscribed Response: Confirmation that subscription was successful */
 export interface SubscribedResponse {
     id?: CommandId;
     /** @enum {string} */
@@ -282,6 +295,7 @@ export interface TickerPrice {
      */
     ts_ms: number;
 }
+/** @description Unsubscribe Command: Cancel one or more subscriptions */
 export interface UnsubscribeCommand {
     id: CommandId;
     /** @enum {string} */
@@ -290,6 +304,7 @@ export interface UnsubscribeCommand {
         sids: SubscriptionId[];
     };
 }
+/** @description Unsubscribed Response: Confirmation that unsubscription was successful */
 export interface UnsubscribedResponse {
     id?: CommandId;
     sid: SubscriptionId;
@@ -315,8 +330,11 @@ export interface UpdateSubscriptionCommandPayload {
         action: 'add_markets' | 'delete_markets';
     };
 }
+/** @description Update Subscription - Add Markets: Add markets to an existing subscription */
 export type UpdateSubscriptionCommand = UpdateSubscriptionCommandPayload;
+/** @description Update Subscription - Delete Markets: Remove markets from an existing subscription */
 export type UpdateSubscriptionDeleteCommand = UpdateSubscriptionCommandPayload;
+/** @description Update Subscription - Single SID: Update a subscription using `sid` rather than `sids` */
 export type UpdateSubscriptionSingleSidCommand = UpdateSubscriptionCommandPayload;
 /** Every JSON message the server sends: replies to commands and channel messages, discriminated on `type`. */
 export type PerpsStreamMessage = FillMessage | OrderGroupUpdatesMessage | OrderbookDeltaMessage | OrderbookSnapshotMessage | ErrorResponse | ListSubscriptionsResponse | OkResponse | SubscribedResponse | UnsubscribedResponse | TickerMessage | TradeMessage | UserOrderMessage;

@@ -19,6 +19,7 @@ export interface CfbenchmarksAvgData {
     /** @description Window end boundary, exclusive (unix ms) */
     window_end_ts_exclusive: number;
 }
+/** @description CF Benchmarks Index List: The set of available CF Benchmarks index IDs, sent in response to an indexlist action */
 export interface CfbenchmarksIndexListMessage {
     /** @enum {string} */
     type: 'cfbenchmarks_value_indexlist';
@@ -30,6 +31,7 @@ export interface CfbenchmarksIndexListMessage {
         index_ids: string[];
     };
 }
+/** @description Update Subscription - CF Benchmarks Indices: Add or remove tracked index IDs, or list available indices, on a cfbenchmarks_value subscription */
 export interface CfbenchmarksUpdateSubscriptionCommand {
     id: CommandId;
     /** @enum {string} */
@@ -50,6 +52,7 @@ export interface CfbenchmarksUpdateSubscriptionCommand {
         index_ids?: string[];
     };
 }
+/** @description CF Benchmarks Value Update: Real-time CF Benchmarks index value with trailing 60-second and quarter-hour averages */
 export interface CfbenchmarksValueMessage {
     /** @enum {string} */
     type: 'cfbenchmarks_value';
@@ -83,6 +86,7 @@ export interface CfbenchmarksValueMessage {
  *     If the id is set to 0, the server treats it the same way as if there was no id.
  */
 export type CommandId = number;
+/** @description Error Response: Error response for failed operations */
 export interface ErrorResponse {
     id?: CommandId;
     /** @enum {string} */
@@ -128,6 +132,7 @@ export interface ErrorResponse {
         market_ticker?: string;
     };
 }
+/** @description Event Fee Override Update: Emitted when an event-level fee override is set or cleared */
 export interface EventFeeUpdateMessage {
     /** @enum {string} */
     type: 'event_fee_update';
@@ -144,6 +149,7 @@ export interface EventFeeUpdateMessage {
         fee_multiplier_override: number | null;
     };
 }
+/** @description Event Lifecycle: Event creation notification */
 export interface EventLifecycleMessage {
     /** @enum {string} */
     type: 'event_lifecycle';
@@ -173,6 +179,7 @@ export interface EventLifecycleMessage {
         strike_period?: string;
     };
 }
+/** @description Fill Update: Private fill information for authenticated user */
 export interface FillMessage {
     /** @enum {string} */
     type: 'fill';
@@ -248,11 +255,13 @@ export interface FillMessage {
         subaccount?: number;
     };
 }
+/** @description List Subscriptions Command: List all active subscriptions */
 export interface ListSubscriptionsCommand {
     id: CommandId;
     /** @enum {string} */
     cmd: 'list_subscriptions';
 }
+/** @description List Subscriptions Response: Response containing all active subscriptions */
 export interface ListSubscriptionsResponse {
     id: CommandId;
     /** @enum {string} */
@@ -269,6 +278,7 @@ export interface ListSubscriptionsResponse {
  * @description Unique market UUID
  */
 export type MarketId = string;
+/** @description Market Lifecycle V2: Market lifecycle events (created, activated, deactivated, close_date_updated, determined, settled, price_level_structure_updated, metadata_updated) */
 export interface MarketLifecycleV2Message {
     /** @enum {string} */
     type: 'market_lifecycle_v2';
@@ -360,6 +370,7 @@ export interface MarketLifecycleV2Message {
         };
     };
 }
+/** @description Market Position Update: Real-time position updates for authenticated user */
 export interface MarketPositionMessage {
     /** @enum {string} */
     type: 'market_position';
@@ -395,6 +406,7 @@ export type MarketSide = 'yes' | 'no';
  * @example FED-23DEC-T3.00
  */
 export type MarketTicker = string;
+/** @description Multivariate Market Lifecycle: Multivariate market lifecycle events (created, activated, deactivated, close_date_updated, determined, settled) */
 export interface MultivariateMarketLifecycleMessage {
     /** @enum {string} */
     type: 'multivariate_market_lifecycle';
@@ -486,6 +498,7 @@ export interface MultivariateMarketLifecycleMessage {
         };
     };
 }
+/** @description OK Response: Successful update operation response */
 export interface OkResponse {
     id?: CommandId;
     sid?: SubscriptionId;
@@ -504,6 +517,7 @@ export interface OkResponse {
  * @enum {string}
  */
 export type OrderAction = 'buy' | 'sell';
+/** @description Order Group Updates: Order group lifecycle and limit updates for authenticated user */
 export interface OrderGroupUpdatesMessage {
     /** @enum {string} */
     type: 'order_group_updates';
@@ -526,6 +540,7 @@ export interface OrderGroupUpdatesMessage {
         ts_ms: number;
     };
 }
+/** @description Orderbook Delta: Update to be applied to the current order book view */
 export interface OrderbookDeltaMessage {
     /** @enum {string} */
     type: 'orderbook_delta';
@@ -562,6 +577,7 @@ export interface OrderbookDeltaMessage {
         ts_ms?: number;
     };
 }
+/** @description Orderbook Snapshot: Complete view of the order book's aggregated price levels */
 export interface OrderbookSnapshotMessage {
     /** @enum {string} */
     type: 'orderbook_snapshot';
@@ -584,6 +600,7 @@ export interface OrderbookSnapshotMessage {
         no_dollars_fp?: string[][];
     };
 }
+/** @description Pyth Underlying List: Recently streamed Pyth underlying tickers */
 export interface PythUnderlyingListMessage {
     /** @enum {string} */
     type: 'pyth_value_underlying_list';
@@ -595,6 +612,7 @@ export interface PythUnderlyingListMessage {
         underlying_tickers: string[];
     };
 }
+/** @description Update Subscription - Pyth Underlyings: Add or remove underlying tickers, or list available underlyings, on a pyth_value subscription */
 export interface PythUpdateSubscriptionCommand {
     id: CommandId;
     /** @enum {string} */
@@ -615,6 +633,7 @@ export interface PythUpdateSubscriptionCommand {
         underlying_tickers?: string[];
     };
 }
+/** @description Pyth Value Update: Deduplicated real-time Pyth price for an underlying ticker */
 export interface PythValueMessage {
     /** @enum {string} */
     type: 'pyth_value';
@@ -631,6 +650,7 @@ export interface PythValueMessage {
         received_at: number;
     };
 }
+/** @description Quote Accepted: Notification when a quote is accepted */
 export interface QuoteAcceptedMessage {
     /** @enum {string} */
     type: 'quote_accepted';
@@ -672,6 +692,7 @@ export interface QuoteAcceptedMessage {
         subaccount?: number;
     };
 }
+/** @description Quote Created: Notification when a quote is created on an RFQ */
 export interface QuoteCreatedMessage {
     /** @enum {string} */
     type: 'quote_created';
@@ -711,6 +732,7 @@ export interface QuoteCreatedMessage {
         subaccount?: number;
     };
 }
+/** @description Quote Executed: Notification when a quote is executed and orders are placed */
 export interface QuoteExecutedMessage {
     /** @enum {string} */
     type: 'quote_executed';
@@ -742,6 +764,7 @@ export interface QuoteExecutedMessage {
         subaccount?: number;
     };
 }
+/** @description RFQ Created: Notification when an RFQ is created */
 export interface RfqCreatedMessage {
     /** @enum {string} */
     type: 'rfq_created';
@@ -776,6 +799,7 @@ export interface RfqCreatedMessage {
         }[];
     };
 }
+/** @description RFQ Deleted: Notification when an RFQ is deleted */
 export interface RfqDeletedMessage {
     /** @enum {string} */
     type: 'rfq_deleted';
@@ -802,6 +826,7 @@ export interface RfqDeletedMessage {
 }
 /** @description Sequential number that should be checked if you want to guarantee you received all the messages. Used for snapshot/delta consistency */
 export type SequenceNumber = number;
+/** @description Subscribe Command: Subscribe to one or more channels */
 export interface SubscribeCommand {
     id: CommandId;
     /** @enum {string} */
@@ -854,6 +879,7 @@ export interface SubscribeCommand {
         underlying_tickers?: string[];
     };
 }
+/** @description Subscribed Response: Confirmation that subscription was successful */
 export interface SubscribedResponse {
     id?: CommandId;
     /** @enum {string} */
@@ -865,6 +891,7 @@ export interface SubscribedResponse {
 }
 /** @description Server-generated subscription identifier (sid) used to identify the channel */
 export type SubscriptionId = number;
+/** @description Ticker Update: Market price ticker information */
 export interface TickerMessage {
     /** @enum {string} */
     type: 'ticker';
@@ -911,6 +938,7 @@ export interface TickerMessage {
         time: string;
     };
 }
+/** @description Trade Update: Public trade information */
 export interface TradeMessage {
     /** @enum {string} */
     type: 'trade';
@@ -962,6 +990,7 @@ export interface TradeMessage {
         ts_ms: number;
     };
 }
+/** @description Unsubscribe Command: Cancel one or more subscriptions */
 export interface UnsubscribeCommand {
     id: CommandId;
     /** @enum {string} */
@@ -971,6 +1000,7 @@ export interface UnsubscribeCommand {
         sids: SubscriptionId[];
     };
 }
+/** @description Unsubscribed Response: Confirmation that unsubscription was successful */
 export interface UnsubscribedResponse {
     id?: CommandId;
     sid: SubscriptionId;
@@ -1007,6 +1037,7 @@ export interface UpdateSubscriptionCommandPayload {
         action: 'add_markets' | 'delete_markets' | 'get_snapshot';
     };
 }
+/** @description User Order Update: Real-time order updates for authenticated user */
 export interface UserOrderMessage {
     /** @enum {string} */
     type: 'user_order';
@@ -1115,8 +1146,11 @@ export interface UserOrderMessage {
         subaccount_number?: number;
     };
 }
+/** @description Update Subscription - Add Markets: Add markets to an existing subscription */
 export type UpdateSubscriptionCommand = UpdateSubscriptionCommandPayload;
+/** @description Update Subscription - Delete Markets: Remove markets from an existing subscription */
 export type UpdateSubscriptionDeleteCommand = UpdateSubscriptionCommandPayload;
+/** @description Update Subscription - Single SID Format: Update subscription using sid parameter instead of sids array */
 export type UpdateSubscriptionSingleSidCommand = UpdateSubscriptionCommandPayload;
 /** Every JSON message the server sends: replies to commands and channel messages, discriminated on `type`. */
 export type TradeStreamMessage = CfbenchmarksIndexListMessage | CfbenchmarksValueMessage | QuoteAcceptedMessage | QuoteCreatedMessage | QuoteExecutedMessage | RfqCreatedMessage | RfqDeletedMessage | FillMessage | EventFeeUpdateMessage | EventLifecycleMessage | MarketLifecycleV2Message | MarketPositionMessage | MultivariateMarketLifecycleMessage | OrderGroupUpdatesMessage | OrderbookDeltaMessage | OrderbookSnapshotMessage | PythUnderlyingListMessage | PythValueMessage | ErrorResponse | ListSubscriptionsResponse | OkResponse | SubscribedResponse | UnsubscribedResponse | TickerMessage | TradeMessage | UserOrderMessage;
