@@ -27,8 +27,8 @@ const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated
   --dry-run         check everything, write nothing
   --force           regenerate even if stats.json says specs and generator are unchanged
   --timings         print the time spent in each stage
-  --keep-removed    keep operations the docs site no longer lists, deprecated (for users migrating off them);
-                    recorded in stats.json, so make check regenerates the same way
+  --keep-removed    keep operations (and WebSocket channels) the docs site no longer lists, deprecated (for users
+                    migrating off them); recorded in stats.json, so make check regenerates the same way
   --previous <dir>  the release to version against (its package.json, documents and CHANGELOG.md; default: --out)
   --write-baseline  record this run's warnings as known in <specs>/known-findings.json (they are then counted,
                     not listed, and --strict ignores them); use with --dry-run to change nothing else

@@ -2,7 +2,9 @@ import { Diagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { applyBaseline, BASELINE_FILE, BaselineError, readBaseline, type KnownFinding } from './diagnostics/baseline.ts';
 import { ingest } from './ingest/index.ts';
 import { merge, type MergedApi } from './merge/index.ts';
+import { mergeAsyncApi, type MergedAsyncApi } from './merge/asyncapi/index.ts';
 import { normalise } from './normalise/index.ts';
+import { normaliseAsyncApi } from './normalise/asyncapi/index.ts';
 import { writeOutputDir } from './write/atomic-dir.ts';
 import { recoverLeftovers } from './write/leftovers.ts';
 import { outputFolderProblem } from './write/output-guard.ts';
@@ -15,9 +17,10 @@ import type { JsonObject } from './openapi/json.ts';
 
 /**
  * The whole pipeline, stage by stage:
- *   ingest (pages → parsed blocks) → normalise (→ OpenAPI fragments) → merge (→ one document per API)
- *   → validate → emit (types, wrappers, package, build) → release (version and changelog against the previous
- *   output) → write (atomically, only when nothing failed).
+ *   ingest (pages → parsed blocks) → normalise (→ OpenAPI and AsyncAPI fragments) → merge (→ one OpenAPI and one
+ *   AsyncAPI document per API) → validate → emit (types, wrappers, channel maps, package, build) → release
+ *   (version and changelog against the previous output) → write (atomically, only when nothing failed).
+ * Each stage has two lanes: REST pages (OpenAPI) and WebSocket pages (AsyncAPI), handing on plain typed data.
  * Library code: it reports through diagnostics and never prints or exits; the CLI decides.
  */
 
@@ -42,6 +45,8 @@ export interface GenerateResult {
   ok: boolean;
   diagnostics: Diagnostic[];
   apis: MergedApi[];
+  /** The merged AsyncAPI document of each API whose WebSocket pages the specs hold. */
+  streams: MergedAsyncApi[];
   files: Map<string, string>;
   /** Whether the output folder was changed (false when nothing failed but nothing differed). */
   written: boolean;
@@ -63,27 +68,33 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const problem = outputFolderProblem(options.outDir, { specsDir: options.specsDir });
     if (problem) {
       diagnostics.error('output-folder-refused', `${options.outDir} cannot be the output folder: ${problem}`);
-      return { ok: false, upToDate: false, diagnostics: diagnostics.sorted(), apis: [], files: new Map(), written: false, staleFindings: [], timings: {} };
+      return { ok: false, upToDate: false, diagnostics: diagnostics.sorted(), apis: [], streams: [], files: new Map(), written: false, staleFindings: [], timings: {} };
     }
     for (const action of recoverLeftovers(options.outDir)) diagnostics.info('output-recovered', action, { file: options.outDir });
   }
   const outputOptions: OutputOptions = { keepRemoved: options.keepRemoved === true };
   const inputs = await timer.run('hash', () => generationInputs(options.specsDir, outputOptions));
   if (!options.force && writes && upToDate(options.outDir, inputs)) {
-    return { ok: true, upToDate: true, diagnostics: diagnostics.sorted(), apis: [], files: new Map(), written: false, staleFindings: [], timings: timer.timings };
+    return { ok: true, upToDate: true, diagnostics: diagnostics.sorted(), apis: [], streams: [], files: new Map(), written: false, staleFindings: [], timings: timer.timings };
   }
   const baseline = readKnownFindings(options.specsDir, diagnostics);
   const pages = await timer.run('ingest', () => ingest(options.specsDir, diagnostics));
-  const fragments = await timer.run('normalise', () => normalise(pages, diagnostics));
-  const apis = await timer.run('merge', () => merge(fragments, diagnostics, outputOptions));
+  const { fragments, channels } = await timer.run('normalise', () => ({ fragments: normalise(pages, diagnostics), channels: normaliseAsyncApi(pages, diagnostics) }));
+  const { apis, streams } = await timer.run('merge', () => ({
+    apis: merge(fragments, diagnostics, outputOptions),
+    streams: mergeAsyncApi(channels, diagnostics, outputOptions),
+  }));
   if (apis.length === 0) diagnostics.error('no-operations', `no page in ${options.specsDir} defines an operation`);
   // A document already known to be broken (e.g. a reference loop) is not handed to the validator.
   // The heavy stages (Redocly, openapi-typescript, ts-morph, prettier, TypeScript) load only when needed:
   // an up-to-date run never pays for them.
   if (!diagnostics.hasErrors()) {
-    await timer.run('validate', async () => (await import('./validate/index.ts')).validate(apis, diagnostics));
+    await timer.run('validate', async () => {
+      await (await import('./validate/index.ts')).validate(apis, diagnostics);
+      (await import('./validate/asyncapi.ts')).validateAsyncApi(streams, diagnostics);
+    });
   }
-  let files = documentFiles(apis);
+  let files = documentFiles(apis, streams);
   let release: Release | undefined;
   if (!diagnostics.hasErrors() && apis.length > 0 && !options.documentsOnly) {
     const { emitPackage } = await import('./emit/index.ts');
@@ -91,12 +102,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const releases = await import('./release/index.ts');
     const previous = readPreviousRelease(options.previousDir ?? options.outDir);
     const version = releases.startingVersion(previous, PACKAGE_NAME);
-    for (const [path, text] of await emitPackage(apis, diagnostics, version, timer)) files.set(path, text);
-    const released = await timer.run('release', () => releases.release(files, apis, previous, PACKAGE_NAME));
+    for (const [path, text] of await emitPackage(apis, diagnostics, version, timer, streams)) files.set(path, text);
+    const released = await timer.run('release', () => releases.release(files, apis, previous, PACKAGE_NAME, streams));
     files = released.files;
     release = released.release;
     const operations = Object.fromEntries(apis.map((a) => [a.api, operationCount(a.document)]));
-    files.set('stats.json', statsJson(inputs, operations, files));
+    const channelCounts = Object.fromEntries(streams.map((s) => [s.api, Object.keys(s.document.channels as JsonObject).length]));
+    files.set('stats.json', statsJson(inputs, operations, files, channelCounts));
   }
   const findings = applyBaseline(diagnostics.sorted(), baseline);
   const newWarnings = findings.diagnostics.filter((d) => d.severity === 'warning' && !d.known).length;
@@ -115,6 +127,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     upToDate: false,
     diagnostics: applyBaseline(diagnostics.sorted(), baseline).diagnostics,
     apis,
+    streams,
     files,
     written,
     ...(release ? { release } : {}),

@@ -1,6 +1,6 @@
 /** Named, timed stages: each stage's wall time in milliseconds, for the CLI's `--timings` and the benchmark. */
 
-export const STAGES = ['hash', 'ingest', 'normalise', 'merge', 'validate', 'types', 'wrappers', 'format', 'build', 'typecheck', 'release', 'write'] as const;
+export const STAGES = ['hash', 'ingest', 'normalise', 'merge', 'validate', 'types', 'wrappers', 'channels', 'format', 'build', 'typecheck', 'release', 'write'] as const;
 export type Stage = (typeof STAGES)[number];
 export type Timings = Partial<Record<Stage, number>>;
 

@@ -55,6 +55,14 @@ export const CHANGE_KINDS = [
   'enum-added',
   'enum-removed',
   'variants-changed',
+  // The WebSocket API (AsyncAPI document): its version, channels, the messages each delivers, the commands.
+  'asyncapi-version-changed',
+  'channel-added',
+  'channel-removed',
+  'channel-message-added',
+  'channel-message-removed',
+  'command-added',
+  'command-removed',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -69,8 +77,14 @@ export interface OperationRef {
 export interface Change {
   kind: ChangeKind;
   severity: Severity;
+  /** `asyncapi`: a change of the WebSocket API's document (its subject is a channel or a message, not an operation). */
+  lane?: 'asyncapi';
   /** The operation the change is seen in; absent for a change of the document as a whole (version, servers). */
   operation?: OperationRef;
+  /** WebSocket API: the channel the change is seen in (a channel added, a message it delivers removed). */
+  channel?: string;
+  /** WebSocket API: the message (`components.messages` key) whose payload changed. */
+  messageName?: string;
   /** Where in the operation: `request body`, `response 200`, `query parameter \`limit\``; absent for the operation itself. */
   location?: string;
   side?: Side;

@@ -11,8 +11,8 @@ const USAGE =
   'usage: npx tsx generator/changelog/cli.ts --from <git-ref> [--specs specs] [--out generated] [--format markdown|text] [--repo .]\n';
 
 /**
- * `make changelog FROM=<ref>`: the semantic changelog between the merged documents committed at a git ref
- * and the ones the current specs/ give, as markdown (release notes) or text. `--out` names the output folder
+ * `make changelog FROM=<ref>`: the semantic changelog between the merged documents (OpenAPI and AsyncAPI)
+ * committed at a git ref and the ones the current specs/ give, as markdown (release notes) or text. `--out` names the output folder
  * inside the repository (`--repo`, default the current folder); `--specs` is relative to the current folder.
  * Exit 0 printed; 1 the current specs/ do not generate; 2 bad usage or an unknown ref.
  */
@@ -34,8 +34,10 @@ function main(argv: string[]): number {
     return 2;
   }
   let before;
+  let beforeStreams;
   try {
     before = documentsAtRef(values.from, values.out, resolve(values.repo));
+    beforeStreams = documentsAtRef(values.from, values.out, resolve(values.repo), 'asyncapi');
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
     process.stderr.write(`cannot read ${values.out}/openapi/ at ${values.from}: ${detail || 'unknown git ref'}\n`);
@@ -46,7 +48,7 @@ function main(argv: string[]): number {
     process.stderr.write(formatReport(fresh.diagnostics) + `\ngeneration from ${values.specs}/ failed: fix the pages above\n`);
     return 1;
   }
-  const changelogs = apiChangelogs(before, fresh.documents);
+  const changelogs = apiChangelogs(before, fresh.documents, { before: beforeStreams, after: fresh.streams });
   process.stdout.write(
     values.format === 'text'
       ? renderText(changelogs, fresh.pages)

@@ -17,7 +17,7 @@ export function diffDocumentInfo(before: JsonObject, after: JsonObject, out: Cha
 }
 
 /** At most this many differing places are listed when only text changed. */
-const MAX_PLACES = 20;
+export const MAX_PLACES = 20;
 
 /**
  * What differs between two documents the semantic diff finds equal: descriptions, summaries, examples, tags.
@@ -46,13 +46,13 @@ export function diffDocumentation(before: JsonObject, after: JsonObject, out: Ch
   if (places.length > MAX_PLACES) emitter(out, undefined)('documentation-changed', `and ${places.length - MAX_PLACES} more place(s)`);
 }
 
-interface Place {
+export interface Place {
   path: string[];
   change: 'added' | 'removed' | 'changed';
 }
 
 /** The places (key paths) where two JSON values differ, down through objects; an array is one place. */
-function collect(a: JsonValue | undefined, b: JsonValue | undefined, path: string[], out: Place[]): void {
+export function collect(a: JsonValue | undefined, b: JsonValue | undefined, path: string[], out: Place[]): void {
   if (isObject(a) && isObject(b)) {
     for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort(compareText)) collect(a[key], b[key], [...path, key], out);
     return;

@@ -8,14 +8,19 @@ import type { PageIndex } from './pages.ts';
  * definition, seen through every operation using it), of one operation, or of the document as a whole. Each
  * line is one distinct change.
  */
-export type EntrySubject = { kind: 'document' } | { kind: 'schema'; name: string } | { kind: 'operation'; operation: OperationRef };
+export type EntrySubject =
+  | { kind: 'document' }
+  | { kind: 'schema'; name: string; lane?: 'asyncapi' }
+  | { kind: 'operation'; operation: OperationRef }
+  | { kind: 'channel'; name: string }
+  | { kind: 'message'; name: string };
 
 export interface ChangeEntry {
   subject: EntrySubject;
   /** `page:line` where the newer pages define it, when known. */
   page?: string;
   lines: string[];
-  /** For a schema: the wrappers (from operationIds) the change reaches users through, sorted. */
+  /** For a schema: the wrappers (from operationIds), or the WebSocket messages, the change reaches users through, sorted. */
   usedBy?: string[];
 }
 
@@ -24,39 +29,75 @@ export const HEADER_KINDS = new Set(['info-version-changed']);
 
 /**
  * Groups an API's changes of one severity: the document's first, then one entry per component schema (sorted),
- * then one per operation (in the changes' order). The same change at several places of one operation (a shared
- * error schema under responses 400, 401 and 500) becomes one line, and so does the same change of a schema seen
- * through many operations.
+ * then one per operation (in the changes' order); then the WebSocket API's: its component schemas, its channels,
+ * its messages. The same change at several places of one operation (a shared error schema under responses 400,
+ * 401 and 500) becomes one line, and so does the same change of a schema seen through many operations or messages.
  */
 export function groupChanges(api: string, changes: readonly Change[], severity: Severity, pages: PageIndex): ChangeEntry[] {
   const selected = changes.filter((c) => c.severity === severity && !HEADER_KINDS.has(c.kind));
-  const document = selected.filter((c) => !c.schema && !c.operation);
-  const schemas = selected.filter((c) => c.schema);
-  const operations = selected.filter((c) => !c.schema && c.operation);
+  const rest = selected.filter((c) => c.lane !== 'asyncapi');
+  const stream = selected.filter((c) => c.lane === 'asyncapi');
+  const document = selected.filter((c) => !c.schema && !c.operation && !c.channel && !c.messageName);
   return [
     ...(document.length > 0 ? [{ subject: { kind: 'document' } as const, lines: unique(document.map((c) => c.message)) }] : []),
-    ...schemaEntries(api, schemas, pages),
-    ...operationEntries(api, operations, pages),
+    ...schemaEntries(api, rest.filter((c) => c.schema), pages),
+    ...operationEntries(api, rest.filter((c) => !c.schema && c.operation), pages),
+    ...schemaEntries(api, stream.filter((c) => c.schema), pages, 'asyncapi'),
+    ...streamEntries(api, stream.filter((c) => !c.schema && c.channel), 'channel', pages),
+    ...streamEntries(api, stream.filter((c) => !c.schema && !c.channel && c.messageName), 'message', pages),
   ];
 }
 
-function schemaEntries(api: string, changes: readonly Change[], pages: PageIndex): ChangeEntry[] {
+/** The subject of an entry in a line of text: `schema Order`, `GET /markets`, `channel ticker`, `message ticker`. */
+export function subjectLabel(subject: EntrySubject): string {
+  switch (subject.kind) {
+    case 'document':
+      return 'the document';
+    case 'schema':
+      return subject.lane === 'asyncapi' ? `WebSocket schema ${subject.name}` : `schema ${subject.name}`;
+    case 'operation':
+      return `${subject.operation.method} ${subject.operation.path}`;
+    default:
+      return `${subject.kind} ${subject.name}`;
+  }
+}
+
+/** One entry per channel or per message, in the changes' order; a message's changed field points at its line. */
+function streamEntries(api: string, changes: readonly Change[], kind: 'channel' | 'message', pages: PageIndex): ChangeEntry[] {
+  const groups = new Map<string, Change[]>();
+  for (const change of changes) {
+    const name = kind === 'channel' ? change.channel! : change.messageName!;
+    groups.set(name, [...(groups.get(name) ?? []), change]);
+  }
+  return [...groups].map(([name, own]) => {
+    const page = kind === 'channel' ? pages.channel?.(api, name) : pages.message?.(api, name);
+    const lines = own.map((change) => {
+      const at = kind === 'message' && change.property && change.kind !== 'property-removed' ? pages.message?.(api, name, change.property) : undefined;
+      return `${change.message}${at && at !== page && sameFile(at, page) ? ` (line ${at.slice(at.lastIndexOf(':') + 1)})` : ''}`;
+    });
+    return { subject: { kind, name }, ...(page ? { page } : {}), lines: unique(lines) };
+  });
+}
+
+function schemaEntries(api: string, changes: readonly Change[], pages: PageIndex, lane?: 'asyncapi'): ChangeEntry[] {
   const bySchema = new Map<string, Change[]>();
   for (const change of changes) bySchema.set(change.schema!, [...(bySchema.get(change.schema!) ?? []), change]);
+  const pageOf = (name: string, property?: string) => (lane ? pages.streamSchema?.(api, name, property) : pages.schema(api, name, property));
   return [...bySchema.keys()].sort(compareText).map((name) => {
     const own = bySchema.get(name)!;
-    const page = pages.schema(api, name);
+    const page = pageOf(name);
     const lines = new Map<string, string>();
     for (const change of own) {
       const text = change.schemaMessage ?? change.message;
       if (lines.has(`${change.kind}\n${text}`)) continue;
       // A removed property is on no newer page: only what the newer pages still define gets its line.
-      const at = change.schemaProperty && change.kind !== 'property-removed' ? pages.schema(api, name, change.schemaProperty) : undefined;
+      const at = change.schemaProperty && change.kind !== 'property-removed' ? pageOf(name, change.schemaProperty) : undefined;
       const line = at && at !== page && sameFile(at, page) ? ` (line ${at.slice(at.lastIndexOf(':') + 1)})` : '';
       lines.set(`${change.kind}\n${text}`, `${text}${line}`);
     }
-    const usedBy = unique(own.flatMap((c) => (c.operation ? [label(c.operation)] : []))).sort(compareText);
-    return { subject: { kind: 'schema', name }, ...(page ? { page } : {}), lines: [...lines.values()], ...(usedBy.length > 0 ? { usedBy } : {}) };
+    const usedBy = unique(own.flatMap((c) => (c.operation ? [label(c.operation)] : c.messageName ? [`message ${c.messageName}`] : []))).sort(compareText);
+    const subject: EntrySubject = lane ? { kind: 'schema', name, lane } : { kind: 'schema', name };
+    return { subject, ...(page ? { page } : {}), lines: [...lines.values()], ...(usedBy.length > 0 ? { usedBy } : {}) };
   });
 }
 
@@ -87,11 +128,13 @@ function label(operation: OperationRef): string {
   return operation.operationId ? `${wrapperName(operation.operationId)}()` : `${operation.method} ${operation.path}`;
 }
 
-/** `used by getOrder()` or `used by 96 operations: a, b, c, d, e and 91 more`. */
+/** `used by getOrder()` or `used by 96 operations: a, b, c, d, e and 91 more` (`messages: message a, …` for WebSocket schemas). */
 export function usedByText(usedBy: readonly string[], shown = 5): string {
   if (usedBy.length === 1) return `used by ${usedBy[0]}`;
-  const list = usedBy.length <= shown + 1 ? usedBy.join(', ') : `${usedBy.slice(0, shown).join(', ')} and ${usedBy.length - shown} more`;
-  return `used by ${usedBy.length} operations: ${list}`;
+  const messages = usedBy.every((u) => u.startsWith('message '));
+  const names = messages ? usedBy.map((u) => u.slice('message '.length)) : usedBy;
+  const list = names.length <= shown + 1 ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+  return `used by ${usedBy.length} ${messages ? 'messages' : 'operations'}: ${list}`;
 }
 
 /** The entries of every severity, and how many distinct changes (printed lines) each severity has. */

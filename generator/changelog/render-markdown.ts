@@ -1,6 +1,6 @@
 import { SEVERITIES, type Change, type Severity } from './change.ts';
 import type { ApiChangelog } from './api-changelog.ts';
-import { groupAll, HEADER_KINDS, usedByText, type ChangeEntry } from './group.ts';
+import { groupAll, HEADER_KINDS, subjectLabel, usedByText, type ChangeEntry } from './group.ts';
 import { NO_PAGES, type PageIndex } from './pages.ts';
 
 const HEADINGS: Record<Severity, string> = { breaking: 'Breaking', warning: 'Warnings', 'non-breaking': 'Non-breaking' };
@@ -40,12 +40,13 @@ export function renderMarkdown(
 function entryLines(entry: ChangeEntry): string[] {
   const subject = entry.subject;
   const page = entry.page ? code(entry.page) : undefined;
+  const label = subjectLabel(subject);
   const heading =
     subject.kind === 'document'
       ? '- the document'
-      : subject.kind === 'schema'
-        ? `- schema ${code(subject.name)}${page ? ` (${page})` : ''}`
-        : `- ${code(`${subject.operation.method} ${subject.operation.path}`)}${details([subject.operation.operationId, entry.page])}`;
+      : subject.kind === 'operation'
+        ? `- ${code(`${subject.operation.method} ${subject.operation.path}`)}${details([subject.operation.operationId, entry.page])}`
+        : `- ${label.slice(0, label.lastIndexOf(' ') + 1)}${code(subject.name)}${page ? ` (${page})` : ''}`;
   const usedBy = entry.usedBy ? [`  - <sub>${escapeMarkdown(usedByText(entry.usedBy))}</sub>`] : [];
   return [heading, ...entry.lines.map((line) => `  - ${escapeMarkdown(line)}`), ...usedBy];
 }

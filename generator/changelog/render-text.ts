@@ -1,6 +1,6 @@
 import { SEVERITIES } from './change.ts';
 import type { ApiChangelog } from './api-changelog.ts';
-import { groupAll, usedByText, type ChangeEntry } from './group.ts';
+import { groupAll, subjectLabel, usedByText, type ChangeEntry } from './group.ts';
 import { NO_PAGES, type PageIndex } from './pages.ts';
 import { countsLine, versionNote } from './render-markdown.ts';
 
@@ -34,9 +34,9 @@ function entryLines(entry: ChangeEntry): string[] {
   const heading =
     subject.kind === 'document'
       ? '    (the document)'
-      : subject.kind === 'schema'
-        ? `    schema ${subject.name}${page}`
-        : `    ${subject.operation.method} ${subject.operation.path}${subject.operation.operationId ? ` (${subject.operation.operationId})` : ''}${page}`;
+      : subject.kind === 'operation'
+        ? `    ${subject.operation.method} ${subject.operation.path}${subject.operation.operationId ? ` (${subject.operation.operationId})` : ''}${page}`
+        : `    ${subjectLabel(subject)}${page}`;
   const usedBy = entry.usedBy ? [`      ${usedByText(entry.usedBy)}`] : [];
   return [heading, ...entry.lines.map((line) => `      - ${line}`), ...usedBy];
 }

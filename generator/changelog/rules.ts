@@ -83,6 +83,17 @@ const RULES: Record<string, Severity> = {
   'variants-changed:request:more': 'non-breaking',
   'variants-changed:response:fewer': 'non-breaking',
   'variants-changed:response:more': 'warning',
+  // The WebSocket API. Its document's version is Kalshi's number, like `info.version`.
+  'asyncapi-version-changed': 'non-breaking',
+  'channel-added': 'non-breaking',
+  // `subscribe('x')` stops compiling.
+  'channel-removed': 'breaking',
+  // The channel's message union gains a member: an exhaustive switch on `message.type` may meet it.
+  'channel-message-added': 'warning',
+  // The union loses a member: code comparing `message.type` with it stops compiling.
+  'channel-message-removed': 'breaking',
+  'command-added': 'non-breaking',
+  'command-removed': 'breaking',
 };
 
 export function severityOf(kind: ChangeKind, side?: string, qualifier?: string): Severity {

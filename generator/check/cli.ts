@@ -59,11 +59,11 @@ async function main(argv: string[]): Promise<number> {
     }
     let committed;
     try {
-      committed = documentsInDir(outDir);
+      committed = { documents: documentsInDir(outDir), streams: documentsInDir(outDir, 'asyncapi') };
     } catch (error) {
       committed = { error: (error as Error).message };
     }
-    const fresher = new Map(result.apis.map((a) => [a.api, a.document]));
+    const fresher = { documents: new Map(result.apis.map((a) => [a.api, a.document])), streams: new Map(result.streams.map((s) => [s.api, s.document])) };
     const report = driftReport(labels, differences, committed, fresher, specsPages(resolve(values.specs), `${labels.specs}/`), result.release);
     process.stdout.write(report.text);
     if (values.markdown) appendFileSync(values.markdown, report.markdown);

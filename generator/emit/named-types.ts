@@ -58,7 +58,10 @@ export async function nameComponentSchemas(text: string): Promise<NamedTypes> {
     const part = parameterPartOf(ts, node);
     const visited = traversal.visitChildren();
     if (member !== undefined && schema !== undefined && ts.isTypeNode(visited)) {
-      moved.set(schema, { name: schema, type: visited, ...docOf(ts, file.compilerNode, member) });
+      // A schema that is only a reference to another (`X: {$ref: Y}`) is an alias of that schema's name.
+      const target = ts.isIndexedAccessTypeNode(visited) ? aliases.get(schemaKey(ts, visited) ?? '') : undefined;
+      const type = target !== undefined ? factory.createTypeReferenceNode(target) : visited;
+      moved.set(schema, { name: schema, type, ...docOf(ts, file.compilerNode, member) });
       return factory.createTypeReferenceNode(schema);
     }
     if (part !== undefined && ts.isTypeNode(visited)) {

@@ -16,21 +16,45 @@ const PACKAGE_FIELDS = {
   keywords: ['kalshi', 'prediction-markets', 'trading', 'api-client', 'openapi', 'typescript'],
 };
 
-/** `runtime/` and its `ws/` subfolder (the real-time runtime), copied to `src/runtime/`. */
-export function runtimeSources(): Map<string, string> {
+/**
+ * `runtime/` and, when some API has a real-time entry (`realTime`: its channel map is generated), the `ws/`
+ * subfolder, copied to `src/runtime/`. `ws/<api>-channels.ts` in the repository only re-exports the committed
+ * generated map (so the runtime's own tests run against it); the package gets the map the run generates instead.
+ * An API's entry (`ws/<api>.ts`) is copied only when its map is generated.
+ */
+export function runtimeSources(realTime: ReadonlySet<string> = new Set()): Map<string, string> {
   const files = new Map<string, string>();
-  for (const folder of ['', 'ws/']) {
-    for (const name of readdirSync(join(RUNTIME_DIR, folder)).filter((n) => n.endsWith('.ts')).sort()) {
+  const folders = realTime.size > 0 ? ['', 'ws/'] : [''];
+  for (const folder of folders) {
+    const names = readdirSync(join(RUNTIME_DIR, folder)).filter((n) => n.endsWith('.ts'));
+    const mapped = new Set(names.filter((n) => n.endsWith(CHANNELS_SUFFIX)).map((n) => n.slice(0, -CHANNELS_SUFFIX.length)));
+    for (const name of names.sort()) {
+      if (folder === 'ws/' && (name.endsWith(CHANNELS_SUFFIX) || (mapped.has(name.slice(0, -3)) && !realTime.has(name.slice(0, -3))))) continue;
       files.set(`src/runtime/${folder}${name}`, withHeader(readFileSync(join(RUNTIME_DIR, folder, name), 'utf8')));
     }
   }
   return files;
 }
 
-/** The real-time entry of each API that has one (`runtime/ws/<api>.ts`): `<package>/ws`, `<package>/perps/ws`. */
-export function wsEntries(apis: readonly ApiNames[]): { api: string; entry: string }[] {
+const CHANNELS_SUFFIX = '-channels.ts';
+
+/** Where an API's generated channel map goes in the package: the module its real-time entry imports. */
+export function channelMapPath(api: string): string {
+  return `src/runtime/ws/${api}${CHANNELS_SUFFIX}`;
+}
+
+/** Whether the runtime has a real-time entry (`ws/<api>.ts`, with its book model) for this API. */
+export function hasRealTimeEntry(api: string): boolean {
+  return existsSync(join(RUNTIME_DIR, 'ws', `${api}.ts`)) && existsSync(join(RUNTIME_DIR, 'ws', `${api}${CHANNELS_SUFFIX}`));
+}
+
+/**
+ * The real-time entry of each API that has one (a runtime entry and a generated channel map, `realTime`):
+ * `<package>/ws`, `<package>/perps/ws`.
+ */
+export function wsEntries(apis: readonly ApiNames[], realTime: ReadonlySet<string>): { api: string; entry: string }[] {
   return apis
-    .filter((names) => existsSync(join(RUNTIME_DIR, 'ws', `${names.api}.ts`)))
+    .filter((names) => realTime.has(names.api) && hasRealTimeEntry(names.api))
     .map((names) => ({ api: names.api, entry: names.entry === 'index' ? 'ws' : `${names.entry}/ws` }))
     .sort((a, b) => a.entry.localeCompare(b.entry));
 }
@@ -89,23 +113,26 @@ export interface PackageJsonInput {
   /** The `info.version` of each Kalshi API document the package was built from. */
   kalshiApiVersions: Record<string, string>;
   apis: readonly ApiNames[];
+  /** The APIs whose real-time entry is generated (see `wsEntries`), and which have an AsyncAPI document. */
+  realTime: ReadonlySet<string>;
   /** The exact versions of the runtime dependencies (the generator's own, pinned): `ws` for the real-time entries. */
   openapiFetchVersion: string;
   wsVersion?: string;
 }
 
-export function packageJson({ version, kalshiApiVersions, apis, openapiFetchVersion, wsVersion }: PackageJsonInput): string {
+export function packageJson({ version, kalshiApiVersions, apis, realTime: streams, openapiFetchVersion, wsVersion }: PackageJsonInput): string {
   const exports: Record<string, unknown> = {};
   for (const names of [...apis].sort((a, b) => (a.entry === 'index' ? -1 : b.entry === 'index' ? 1 : 0))) {
     const key = names.entry === 'index' ? '.' : `./${names.entry}`;
     exports[key] = { types: `./dist/${names.entry}.d.ts`, default: `./dist/${names.entry}.js` };
   }
-  const realTime = wsVersion === undefined ? [] : wsEntries(apis);
+  const realTime = wsVersion === undefined ? [] : wsEntries(apis, streams);
   for (const { entry } of realTime) exports[`./${entry}`] = { types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` };
   // `moduleResolution: node10` ignores `exports`: it finds the subpath entries' types through `typesVersions`.
   const subpaths = [...apis.filter((names) => names.entry !== 'index').map((names) => names.entry), ...realTime.map((r) => r.entry)].sort();
   const typesVersions = { '*': Object.fromEntries(subpaths.map((entry) => [entry, [`./dist/${entry}.d.ts`]])) };
   for (const names of apis) exports[`./openapi/${names.api}.json`] = `./openapi/${names.api}.json`;
+  for (const names of apis.filter((n) => streams.has(n.api))) exports[`./asyncapi/${names.api}.json`] = `./asyncapi/${names.api}.json`;
   exports['./package.json'] = './package.json';
   const pkg = {
     name: PACKAGE_NAME,
@@ -122,7 +149,7 @@ export function packageJson({ version, kalshiApiVersions, apis, openapiFetchVers
     },
     // Browser bundles leave Node's util.inspect hooks out (runtime/inspect.ts).
     browser: { './dist/runtime/inspect.js': './dist/runtime/inspect-browser.js' },
-    files: ['dist', 'openapi', 'README.md', 'CHANGELOG.md'],
+    files: ['dist', 'openapi', ...(streams.size > 0 ? ['asyncapi'] : []), 'README.md', 'CHANGELOG.md'],
     sideEffects: false,
     engines: { node: '>=20' },
     dependencies: {

@@ -2,8 +2,8 @@ import type { ApiNames } from './api-names.ts';
 import { wsEntries } from './package-files.ts';
 
 /** The package README's real-time section: streaming, books, fills, and what reconnects and gaps mean. */
-export function realTimeSection(packageName: string, apis: readonly ApiNames[]): string[] {
-  const entries = wsEntries(apis);
+export function realTimeSection(packageName: string, apis: readonly ApiNames[], realTime: ReadonlySet<string>): string[] {
+  const entries = wsEntries(apis, realTime);
   const trade = entries.find((e) => e.api === 'trade');
   if (trade === undefined) return [];
   const from = `${packageName}/${trade.entry}`;
@@ -36,6 +36,12 @@ export function realTimeSection(packageName: string, apis: readonly ApiNames[]):
         '`code` (`6` already subscribed, `16` market not found, ...; `terminal` for 10, 17, 25). ' +
         '`await sub.update({ action: \'add_markets\', market_tickers: [...] })` and `await sub.unsubscribe()` ' +
         'likewise; leaving a `for await` loop unsubscribes. `stream.close()` (or the `signal` option) ends everything.',
+      '',
+      'The types are generated from Kalshi\'s AsyncAPI document, shipped as ' +
+        `\`${packageName}/asyncapi/${trade.api}.json\`: \`TradeChannels\` (each channel's subscribe params, messages and ` +
+        'update params), every message and command (`TickerMessage`, `FillMessage`, `SubscribeCommand`, ..., discriminated ' +
+        'on `type` and `cmd`) and their unions `TradeStreamMessage` and `TradeStreamCommand`, all exported from ' +
+        `\`${from}\`.`,
     ].join('\n'),
     [
       '### Keep an order book',

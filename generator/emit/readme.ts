@@ -9,6 +9,8 @@ export interface ReadmeInput {
   /** `Built from the Kalshi Trade API 3.28.0 and …` (see built-from.ts). */
   builtFrom: string;
   apis: readonly { names: ApiNames; operations: readonly OperationModel[] }[];
+  /** The APIs with a real-time entry (a generated channel map). */
+  realTime: ReadonlySet<string>;
 }
 
 /**
@@ -33,7 +35,7 @@ export function packageReadme(input: ReadmeInput): string {
     errors(from),
     pagination(),
     retries(trade.names),
-    ...realTimeSection(packageName, apis.map((a) => a.names)),
+    ...realTimeSection(packageName, apis.map((a) => a.names), input.realTime),
     migrationSection(trade, from),
     [
       '## How this package is made',

@@ -15,6 +15,8 @@ export interface ApiSources {
   operationPages: ReadonlyMap<string, SourceLocation>;
   /** Page of each component schema, by name. */
   schemaPages: ReadonlyMap<string, SourceLocation>;
+  /** For an API with a generated channel map: the page a type error in its real-time entry points at. */
+  streamPage?: SourceLocation;
 }
 
 export function reportTypeProblems(problems: readonly TypeProblem[], apis: readonly ApiSources[], diagnostics: Diagnostics): void {
@@ -22,7 +24,7 @@ export function reportTypeProblems(problems: readonly TypeProblem[], apis: reado
     const api = apis.find((a) => problem.path.startsWith(`src/${a.api}/`));
     const within = problem.enclosing.slice(0, 2).join('.');
     const where = within ? `${problem.path} (in ${within})` : problem.path;
-    const owner = api ? ownerOf(problem, api) : undefined;
+    const owner = api ? ownerOf(problem, api) : streamOwner(problem, apis);
     const subject = owner ? `${owner.label}: ` : '';
     diagnostics.error(
       'package-type-error',
@@ -30,6 +32,13 @@ export function reportTypeProblems(problems: readonly TypeProblem[], apis: reado
       owner?.page ?? { file: `generated/${problem.path}` },
     );
   }
+}
+
+/** A problem in an API's real-time entry or its generated channel map (`src/runtime/ws/<api>[-channels].ts`). */
+function streamOwner(problem: TypeProblem, apis: readonly ApiSources[]): { label: string; page?: SourceLocation } | undefined {
+  const match = /^src\/runtime\/ws\/([\w-]+?)(-channels)?\.ts$/.exec(problem.path);
+  const api = match ? apis.find((a) => a.api === match[1] && a.streamPage !== undefined) : undefined;
+  return api ? { label: `the ${api.api} WebSocket channel map (asyncapi/${api.api}.json)`, page: api.streamPage! } : undefined;
 }
 
 function ownerOf(problem: TypeProblem, api: ApiSources): { label: string; page?: SourceLocation } | undefined {

@@ -3,6 +3,7 @@ import type { PageKind, YamlBlock } from './page.ts';
 
 /** Decides what kind of page this is from its parsed blocks, or from its text when it has none. */
 export function classifyPage(file: string, text: string, blocks: readonly YamlBlock[]): PageKind {
+  if (blocks.some((b) => isObject(b.yaml.value) && typeof b.yaml.value.asyncapi === 'string')) return 'asyncapi-document';
   if (blocks.some((b) => /asyncapi\.ya?ml$/i.test(b.fence.specFile?.split(/\s+/)[0] ?? ''))) return 'asyncapi';
   const first = blocks[0]?.yaml.value;
   if (isObject(first)) {

@@ -35,6 +35,15 @@ export function findYamlFences(text: string): { fences: Fence[]; unterminated: U
   return { fences, unterminated };
 }
 
+/**
+ * A whole YAML file (the site's `asyncapi.yaml`) as one block named after the file: its first line is line 1 of
+ * the file, so every finding points at the file's own lines.
+ */
+export function wholeFileFence(file: string, text: string): Fence {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return { info: name, specFile: name, line: 0, body: text };
+}
+
 /** `[spec-file] [method path]`, in any of the forms Mintlify has used. */
 export function parseInfo(info: string): Pick<Fence, 'specFile' | 'method' | 'path'> {
   const tokens = info.split(/\s+/).filter(Boolean);

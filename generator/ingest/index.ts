@@ -1,18 +1,20 @@
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { classifyPage } from './classify.ts';
-import { findYamlFences } from './fences.ts';
+import { findYamlFences, wholeFileFence } from './fences.ts';
 import type { Page, YamlBlock } from './page.ts';
 import { readPageMeta } from './page-meta.ts';
 import { readListings } from './listing.ts';
 import { readPages } from './read-pages.ts';
 import { parseYaml, YamlError, type ParsedYaml } from './yaml.ts';
 import { RESERVED_KEY } from './yaml-tree.ts';
+import { isAsyncApiDocumentFile } from '../specs-folder/pages.ts';
 
 /**
  * Stage 1, ingest: reads every page of the specs folder, splits off its metadata, finds its YAML
  * fences and parses them, and marks each page live or not from the scrape manifest (a listed page that
- * carries no date of its own takes the sitemap's). Pages that cannot be used are reported; the rest go on
- * to normalisation.
+ * carries no date of its own takes the sitemap's; a whole AsyncAPI document, which the sitemap does not date, the
+ * scrape's: it is the document as the site served it then). A YAML document file (`asyncapi.yaml`) is one block.
+ * Pages that cannot be used are reported; the rest go on to normalisation.
  */
 export function ingest(specsDir: string, diagnostics: Diagnostics): Page[] {
   const raws = readPages(specsDir, diagnostics);
@@ -22,7 +24,7 @@ export function ingest(specsDir: string, diagnostics: Diagnostics): Page[] {
     const page = ingestPage(raw.file, raw.text, diagnostics);
     if (!page) continue;
     const listing = listings.listing(raw.file);
-    const lastmod = listings.lastmod(raw.file);
+    const lastmod = listings.lastmod(raw.file) ?? (page.kind === 'asyncapi-document' ? listings.servedAt(raw.file) : undefined);
     pages.push({ ...page, ...(listing ? { listing } : {}), meta: { ...page.meta, ...(page.meta.date || !lastmod ? {} : { date: lastmod }) } });
   }
   return pages;
@@ -30,8 +32,9 @@ export function ingest(specsDir: string, diagnostics: Diagnostics): Page[] {
 
 /** Ingests one page's text; returns undefined (after reporting why) when the page cannot be used. */
 export function ingestPage(file: string, text: string, diagnostics: Diagnostics): Page | undefined {
-  const { meta } = readPageMeta(text);
-  const { fences, unterminated } = findYamlFences(text);
+  const whole = isAsyncApiDocumentFile(file);
+  const { meta } = whole ? { meta: {} } : readPageMeta(text);
+  const { fences, unterminated } = whole ? { fences: [wholeFileFence(file, text)], unterminated: [] } : findYamlFences(text);
   for (const open of unterminated) {
     diagnostics.error(
       'fence-unterminated',

@@ -10,6 +10,8 @@ export interface Listings {
   listing(file: string): PageListing | undefined;
   /** The sitemap's `lastmod` of a listed page: the date of a page that carries none of its own. */
   lastmod(file: string): string | undefined;
+  /** When the last scrape downloaded a listed file (the manifest's `scrapedAt`): the date of what the site serves undated. */
+  servedAt(file: string): string | undefined;
 }
 
 /**
@@ -24,7 +26,7 @@ export function readListings(specsDir: string, pages: readonly RawPage[], diagno
     if (!(error instanceof ManifestError)) throw error;
     diagnostics.error('manifest-invalid', error.message, { file: MANIFEST_FILE });
   }
-  if (!manifest) return { listing: () => undefined, lastmod: () => undefined };
+  if (!manifest) return { listing: () => undefined, lastmod: () => undefined, servedAt: () => undefined };
   const listed = new Map(manifest.pages.map((p) => [p.file, p]));
   const dropped = new Map(manifest.dropped.map((p) => [p.file, p]));
   const onDisk = new Map(pages.map((p) => [p.file, p]));
@@ -55,5 +57,6 @@ export function readListings(specsDir: string, pages: readonly RawPage[], diagno
       return { listed: false, ...(lastListed ? { lastListed } : {}) };
     },
     lastmod: (file) => listed.get(file)?.lastmod,
+    servedAt: (file) => (listed.has(file) ? manifest.scrapedAt : undefined),
   };
 }

@@ -11,8 +11,10 @@ export type PageKind =
   | 'html-scrape'
   /** The official SDK's reference pages (`typescript-sdk/api/*Api.md`). */
   | 'sdk-reference'
-  /** WebSocket API pages: Mintlify's derived AsyncAPI form (```` ```yaml asyncapi.yaml <channel> ````), not REST. */
+  /** WebSocket API pages: Mintlify's derived AsyncAPI form (```` ```yaml asyncapi.yaml <channel> ````), one channel each. */
   | 'asyncapi'
+  /** A whole AsyncAPI 3 document: the site's `asyncapi.yaml` (read as one block), or a page embedding one. */
+  | 'asyncapi-document'
   /** Anything else: a title and description only, or an empty page. */
   | 'no-openapi';
 
@@ -63,6 +65,6 @@ export interface Page {
   /** Absent when the specs folder has no manifest: then liveness is unknown and every page counts alike. */
   listing?: PageListing;
   kind: PageKind;
-  /** The page's OpenAPI blocks (derived and embedded pages). */
+  /** The page's YAML blocks: OpenAPI (derived and embedded pages) or AsyncAPI; a YAML document file is one block. */
   blocks: YamlBlock[];
 }

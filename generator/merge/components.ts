@@ -29,19 +29,31 @@ export function chooseComponents(fragments: readonly PageFragment[]): ComponentT
         all.set(name, [...(all.get(name) ?? []), { ...entry, page: fragment.page }]);
       }
     }
-    for (const [name, definitions] of all) {
-      const [winner, ...rest] = [...definitions].sort((a, b) => compareNewestFirst(a.page, b.page));
-      const differing = rest.filter((d) => !jsonEqual(d.value, winner!.value)).map(({ source, page }) => ({ source, page }));
-      table[kind].set(name, { ...winner!, differing });
-    }
+    for (const [name, definitions] of all) table[kind].set(name, chooseNewest(definitions));
   }
   return table;
 }
 
-/** One finding per component whose pages disagree: a warning when no page is newer than the other. */
-export function reportComponentConflicts(kind: ComponentKind, name: string, choice: ComponentChoice, diagnostics: Diagnostics): void {
+/** Of several pages' definitions of one thing, the newest (see precedence.ts), with the ones that differ from it. */
+export function chooseNewest(definitions: readonly (SourcedValue & { page: PageInfo })[]): ComponentChoice {
+  const [winner, ...rest] = [...definitions].sort((a, b) => compareNewestFirst(a.page, b.page));
+  const differing = rest.filter((d) => !jsonEqual(d.value, winner!.value)).map(({ source, page }) => ({ source, page }));
+  return { ...winner!, differing };
+}
+
+/**
+ * One finding per component whose pages disagree: a warning when no page is newer than the other (`rival` says
+ * which pages could rival the chosen one; by default, those of the same vintage).
+ */
+export function reportComponentConflicts(
+  kind: string,
+  name: string,
+  choice: ComponentChoice,
+  diagnostics: Diagnostics,
+  rival: (a: PageInfo, b: PageInfo) => boolean = sameVintage,
+): void {
   if (choice.differing.length === 0) return;
-  const ambiguous = choice.differing.filter((d) => sameVintage(d.page, choice.page));
+  const ambiguous = choice.differing.filter((d) => rival(d.page, choice.page));
   const related = choice.differing.map((d) => d.source);
   if (ambiguous.length > 0) {
     diagnostics.warn(

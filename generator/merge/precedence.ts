@@ -4,8 +4,8 @@ import type { PageInfo } from '../normalise/fragment.ts';
 /**
  * The one precedence rule for pages that define the same thing: a page the docs site lists (scrape manifest)
  * outranks every page it does not list, whatever their dates; then the newest page wins (date, then
- * `info.version`), then the more authoritative kind (embedded OpenAPI > derived > SDK > HTML scrape), then the
- * file path, so the choice never depends on reading order.
+ * `info.version`), then the more authoritative kind (embedded OpenAPI > derived > SDK > HTML scrape; a whole AsyncAPI
+ * document > a derived channel page), then the file path, so the choice never depends on reading order.
  */
 export function compareNewestFirst(a: PageInfo, b: PageInfo): number {
   return (
@@ -34,8 +34,9 @@ const KIND_RANK: Record<PageInfo['kind'], number> = {
   derived: 1,
   'sdk-reference': 2,
   'html-scrape': 3,
-  asyncapi: 4,
-  'no-openapi': 5,
+  'asyncapi-document': 4,
+  asyncapi: 5,
+  'no-openapi': 6,
 };
 
 /** Numeric comparison of dotted versions (`3.10.0` > `3.9.2`); a missing version is the oldest. */

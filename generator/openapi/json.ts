@@ -18,6 +18,11 @@ export function escapePointer(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The inverse of `escapePointer`. */
+export function unescapePointer(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 export function pointerOf(path: readonly (string | number)[]): string {
   return path.length === 0 ? '' : '/' + path.map(escapePointer).join('/');
 }

@@ -4,6 +4,7 @@ import { renderMarkdown } from '../changelog/render-markdown.ts';
 import { builtFrom } from '../emit/built-from.ts';
 import { formatFiles } from '../emit/format.ts';
 import type { MergedApi } from '../merge/index.ts';
+import type { MergedAsyncApi } from '../merge/asyncapi/index.ts';
 import { sha256 } from '../stats/stats-file.ts';
 import type { PreviousRelease } from './previous.ts';
 import { bump, releaseLevel, type ReleaseLevel } from './semver.ts';
@@ -34,10 +35,17 @@ export function startingVersion(previous: PreviousRelease | undefined, name: str
  * changed one is bumped by the API changelog (see semver.ts) and gains a changelog section. The emitted files
  * carry the starting version; only `package.json` and `CHANGELOG.md` are rewritten here.
  */
-export async function release(files: ReadonlyMap<string, string>, apis: readonly MergedApi[], previous: PreviousRelease | undefined, name: string): Promise<{ files: Map<string, string>; release: Release }> {
+export async function release(
+  files: ReadonlyMap<string, string>,
+  apis: readonly MergedApi[],
+  previous: PreviousRelease | undefined,
+  name: string,
+  streams: readonly MergedAsyncApi[] = [],
+): Promise<{ files: Map<string, string>; release: Release }> {
   const own = previous && previous.name === name ? previous : undefined;
   const documents = new Map(apis.map((a) => [a.api, a.document]));
-  const changelogs = apiChangelogs(own?.documents ?? new Map(), documents);
+  const streamDocuments = { before: own?.streams ?? new Map(), after: new Map(streams.map((s) => [s.api, s.document])) };
+  const changelogs = apiChangelogs(own?.documents ?? new Map(), documents, streamDocuments);
   const out = new Map(files);
   if (own && sameRelease(files, own)) {
     if (own.changelog !== undefined) out.set(CHANGELOG_FILE, own.changelog);
@@ -46,7 +54,7 @@ export async function release(files: ReadonlyMap<string, string>, apis: readonly
   const level = own ? releaseLevel(changelogs) : 'first';
   const version = own ? bump(own.version, level as ReleaseLevel) : FIRST_VERSION;
   const pkg = JSON.parse(files.get('package.json')!) as Record<string, unknown>;
-  const section = own ? changeSection(version, apis, changelogs) : firstSection(version, name, apis);
+  const section = own ? changeSection(version, builtFrom(apis, streams), changelogs) : firstSection(version, name, builtFrom(apis, streams));
   const formatted = await formatFiles(
     new Map([
       ['package.json', JSON.stringify({ ...pkg, version }, null, 2) + '\n'],
@@ -65,15 +73,15 @@ function sameRelease(files: ReadonlyMap<string, string>, previous: PreviousRelea
   return mine.length === theirs.length && mine.every((f) => previous.files.get(f) === sha256(files.get(f)!));
 }
 
-function firstSection(version: string, name: string, apis: readonly MergedApi[]): string {
-  return `## ${version}\n\nFirst release of \`${name}\`. ${builtFrom(apis)}\n`;
+function firstSection(version: string, name: string, built: string): string {
+  return `## ${version}\n\nFirst release of \`${name}\`. ${built}\n`;
 }
 
 /** The section of a release: its API changes, for the APIs that changed. */
-function changeSection(version: string, apis: readonly MergedApi[], changelogs: readonly ApiChangelog[]): string {
+function changeSection(version: string, built: string, changelogs: readonly ApiChangelog[]): string {
   const changed = changelogs.filter((c) => c.changes.length > 0);
-  if (changed.length === 0) return `## ${version}\n\n${builtFrom(apis)} No API changes: the generated code changed with the toolchain.\n`;
-  return renderMarkdown(changed, NO_PAGES, version, { level: 2, intro: builtFrom(apis) });
+  if (changed.length === 0) return `## ${version}\n\n${built} No API changes: the generated code changed with the toolchain.\n`;
+  return renderMarkdown(changed, NO_PAGES, version, { level: 2, intro: built });
 }
 
 /** `# Changelog`, the new section, then the earlier sections (newest first). */

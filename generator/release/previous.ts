@@ -10,6 +10,8 @@ export interface PreviousRelease {
   name: string;
   version: string;
   documents: Map<string, JsonObject>;
+  /** Its merged AsyncAPI documents (`asyncapi/<api>.json`); none in a release made before the AsyncAPI lane. */
+  streams: Map<string, JsonObject>;
   changelog: string | undefined;
   /**
    * The sha256 of each file as the generator wrote it (from `stats.json`, so a hand edit since is not taken for
@@ -30,6 +32,7 @@ export function readPreviousRelease(dir: string): PreviousRelease | undefined {
       name: pkg.name,
       version: pkg.version,
       documents: documentsInDir(dir),
+      streams: documentsInDir(dir, 'asyncapi'),
       changelog: existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined,
       files: new Map(
         Object.entries(readStats(dir)?.files ?? Object.fromEntries(listFiles(dir).map((file) => [file, sha256(readFileSync(join(dir, file)))]))),

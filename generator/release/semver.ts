@@ -8,7 +8,7 @@ import type { ApiChangelog } from '../changelog/api-changelog.ts';
 export type ReleaseLevel = 'major' | 'minor' | 'patch';
 
 /** Changes that do not change what a client can call or receive. */
-const COSMETIC = new Set(['info-version-changed', 'documentation-changed']);
+const COSMETIC = new Set(['info-version-changed', 'asyncapi-version-changed', 'documentation-changed']);
 
 export function releaseLevel(changelogs: readonly ApiChangelog[]): ReleaseLevel {
   const changes = changelogs.flatMap((c) => c.changes);

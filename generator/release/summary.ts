@@ -1,5 +1,5 @@
 import { SEVERITIES } from '../changelog/change.ts';
-import { groupAll } from '../changelog/group.ts';
+import { groupAll, subjectLabel } from '../changelog/group.ts';
 import { NO_PAGES } from '../changelog/pages.ts';
 import { countsLine } from '../changelog/render-markdown.ts';
 import type { Release } from './index.ts';
@@ -24,9 +24,7 @@ export function releaseSummary(release: Release, name: string, outLabel: string)
     for (const severity of SEVERITIES) {
       totals[severity] += counts[severity];
       for (const entry of entries[severity]) {
-        const subject = entry.subject;
-        const label =
-          subject.kind === 'document' ? 'the document' : subject.kind === 'schema' ? `schema ${subject.name}` : `${subject.operation.method} ${subject.operation.path}`;
+        const label = subjectLabel(entry.subject);
         const more = entry.lines.length > 1 ? ` (+${entry.lines.length - 1} more)` : '';
         rows.push(`  ${severity.padEnd(12)} ${api}: ${label}: ${entry.lines[0]}${more}`);
       }

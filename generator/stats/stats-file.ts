@@ -32,6 +32,8 @@ export interface Inputs {
 
 export interface Stats extends Inputs {
   operations: Record<string, number>;
+  /** Channels of each API's AsyncAPI document (the connection's own included). */
+  channels?: Record<string, number>;
   /** sha256 of every other file of the output folder. */
   files: Record<string, string>;
 }
@@ -52,7 +54,7 @@ export function toolVersions(): Record<string, string> {
 }
 
 /** The parts of the generator that shape its output (not the CLIs, the drift check or the scraper). */
-const OUTPUT_SHAPING = ['diagnostics', 'emit', 'ingest', 'merge', 'normalise', 'openapi', 'release', 'runtime', 'specs-folder', 'stats', 'validate', 'write', 'index.ts'];
+const OUTPUT_SHAPING = ['asyncapi', 'changelog', 'diagnostics', 'emit', 'ingest', 'merge', 'normalise', 'openapi', 'release', 'runtime', 'specs-folder', 'stats', 'validate', 'write', 'index.ts'];
 
 /** The findings baseline changes what a run prints, not what it generates. */
 const NOT_INPUTS = new Set([BASELINE_FILE]);
@@ -72,9 +74,14 @@ export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-export function statsJson(inputs: Inputs, operations: Record<string, number>, files: ReadonlyMap<string, string | Uint8Array>): string {
+export function statsJson(
+  inputs: Inputs,
+  operations: Record<string, number>,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  channels: Record<string, number> = {},
+): string {
   const hashes = Object.fromEntries([...files.keys()].filter((f) => f !== STATS_FILE).sort().map((f) => [f, sha256(files.get(f)!)]));
-  const stats: Stats = { ...inputs, operations, files: hashes };
+  const stats: Stats = { ...inputs, operations, ...(Object.keys(channels).length > 0 ? { channels } : {}), files: hashes };
   return JSON.stringify(stats, null, 2) + '\n';
 }
 

@@ -187,7 +187,7 @@ describe('generated/package.json', () => {
 
   it('is published under this project\'s own name, with its license, ESM-only, side-effect free', () => {
     expect(manifest).toMatchObject({ name: PACKAGE_NAME, license: 'MIT', type: 'module', sideEffects: false, engines: { node: '>=20' } });
-    expect(manifest.files).toEqual(['dist', 'openapi', 'README.md', 'CHANGELOG.md']);
+    expect(manifest.files).toEqual(['dist', 'openapi', 'asyncapi', 'README.md', 'CHANGELOG.md']);
   });
 
   it('maps every subpath entry for node10 resolution too (typesVersions), to files that exist', () => {
