@@ -4,4 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./cli.ts');
+const [{ main }, { runMain }] = await Promise.all([import('./cli.ts'), import('./command-line.ts')]);
+runMain(main);

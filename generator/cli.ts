@@ -34,7 +34,7 @@ const USAGE = `usage: npx tsx generator/cli.ts [--specs specs/] [--out generated
                     not listed, and --strict ignores them); use with --dry-run to change nothing else
 `;
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const args = parseOptions(
     argv,
     {
@@ -122,4 +122,4 @@ function formatTimings(timings: Timings): string {
   return `timings: ${parts.join(', ')}; total ${total} ms`;
 }
 
-runMain(main);
+runMain(main, import.meta.url);

@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /**
@@ -17,7 +19,13 @@ export function parseOptions<T extends Options>(argv: string[], options: T, usag
   }
 }
 
-export function runMain(main: (argv: string[]) => number | Promise<number>): void {
+/**
+ * Runs `main` with the process's arguments and exits with its code, when `moduleUrl` (the caller's
+ * `import.meta.url`) is the script Node was started with; imported (by `bin.mjs`, or by a test that calls
+ * `main` in-process), the module only exports `main`.
+ */
+export function runMain(main: (argv: string[]) => number | Promise<number>, moduleUrl?: string): void {
+  if (moduleUrl !== undefined && !isEntryPoint(moduleUrl)) return;
   Promise.resolve()
     .then(() => main(process.argv.slice(2)))
     .then(
@@ -27,4 +35,14 @@ export function runMain(main: (argv: string[]) => number | Promise<number>): voi
         process.exit(70);
       },
     );
+}
+
+function isEntryPoint(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return pathToFileURL(realpathSync(script)).href === moduleUrl;
+  } catch {
+    return false;
+  }
 }

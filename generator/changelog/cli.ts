@@ -16,7 +16,7 @@ const USAGE =
  * inside the repository (`--repo`, default the current folder); `--specs` is relative to the current folder.
  * Exit 0 printed; 1 the current specs/ do not generate; 2 bad usage or an unknown ref.
  */
-function main(argv: string[]): number {
+export function main(argv: string[]): number {
   const values = parseOptions(
     argv,
     {
@@ -57,4 +57,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-runMain(main);
+runMain(main, import.meta.url);

@@ -20,7 +20,7 @@ const USAGE = 'usage: npx tsx generator/check/cli.ts [--specs specs] [--out gene
  * first). `--markdown <file>` also appends the report as markdown (e.g. to `$GITHUB_STEP_SUMMARY`).
  * Exit 0 in step, 1 drifted (or generation failed), 2 bad usage.
  */
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const values = parseOptions(
     argv,
     {
@@ -73,4 +73,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runMain(main);
+runMain(main, import.meta.url);

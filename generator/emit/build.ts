@@ -40,13 +40,40 @@ export async function buildPackage(sources: ReadonlyMap<string, string>, typeOnl
       files.set(`${out}.d.ts`, text);
       continue;
     }
-    const js = typescript.transpileModule(text, { compilerOptions: options.js, fileName: path, reportDiagnostics: true });
-    const dts = typescript.transpileDeclaration(text, { compilerOptions: options.declarations, fileName: path, reportDiagnostics: true });
-    for (const d of [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])]) errors.push(describe(typescript, path, d));
-    files.set(`${out}.js`, js.outputText);
-    files.set(`${out}.d.ts`, dts.outputText);
+    const built = compiled(typescript, options, path, text);
+    errors.push(...built.errors);
+    files.set(`${out}.js`, built.js);
+    files.set(`${out}.d.ts`, built.dts);
   }
   return { files, errors };
+}
+
+interface Compiled {
+  js: string;
+  dts: string;
+  errors: string[];
+}
+
+/**
+ * What the runtime's files compile to, by path and text: the hand-written runtime is the same in every package, so
+ * a process that generates several (the drift check, the tests) compiles it once. Generated files are compiled each
+ * time (their text differs from run to run; caching them would only grow the map).
+ */
+const runtimeBuilds = new Map<string, Compiled>();
+
+function compiled(typescript: typeof ts, options: ReturnType<typeof compilerOptions>, path: string, text: string): Compiled {
+  const key = path.startsWith('src/runtime/') ? `${path}\0${text}` : undefined;
+  const cached = key === undefined ? undefined : runtimeBuilds.get(key);
+  if (cached) return cached;
+  const js = typescript.transpileModule(text, { compilerOptions: options.js, fileName: path, reportDiagnostics: true });
+  const dts = typescript.transpileDeclaration(text, { compilerOptions: options.declarations, fileName: path, reportDiagnostics: true });
+  const errors = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])].map((d) => describe(typescript, path, d));
+  const result = { js: js.outputText, dts: dts.outputText, errors };
+  if (key !== undefined) {
+    if (runtimeBuilds.size >= 500) runtimeBuilds.clear();
+    runtimeBuilds.set(key, result);
+  }
+  return result;
 }
 
 function describe(typescript: typeof ts, path: string, d: ts.Diagnostic): string {

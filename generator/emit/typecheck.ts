@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type ts from 'typescript';
 
@@ -11,6 +12,7 @@ import type ts from 'typescript';
 const TOOLCHAIN_ROOT = resolve(import.meta.dirname, '..', '..');
 /** Where the package appears to be; nothing is written there. */
 export const VIRTUAL_ROOT = join(TOOLCHAIN_ROOT, '.typecheck', 'package');
+const RUNTIME_ROOT = join(VIRTUAL_ROOT, 'src', 'runtime') + '/';
 
 export interface TypeProblem {
   /** Package-relative path, e.g. `src/trade/client.ts`. */
@@ -25,6 +27,11 @@ export interface TypeProblem {
 }
 
 const libraryFiles = new Map<string, ts.SourceFile>();
+/**
+ * The runtime's files as parsed, by path, text and options: the hand-written runtime is the same in every package.
+ * (A SourceFile is reused across programs as TypeScript's language service does, keyed by what shapes its binding.)
+ */
+const runtimeFiles = new Map<string, ts.SourceFile>();
 
 /**
  * Every type error in the package's generated sources, or an empty list. `files`: package-relative path →
@@ -33,13 +40,15 @@ const libraryFiles = new Map<string, ts.SourceFile>();
  * maps generated into it are checked, see `checkedRuntimeFile`).
  */
 export async function typecheckPackage(files: ReadonlyMap<string, string>): Promise<TypeProblem[]> {
-  const { default: typescript } = await import('typescript');
+  // require(), not import(): importing TypeScript's 9 MB CommonJS file as a module makes Node scan it for its
+  // export names first, most of a second on every worker start.
+  const typescript = createRequire(import.meta.url)('typescript') as typeof ts;
   const virtual = new Map([...files].map(([path, text]) => [join(VIRTUAL_ROOT, path), text]));
   const options = compilerOptions(typescript, files.get('tsconfig.json'));
   const host = virtualHost(typescript, options, virtual);
   const roots = [...files.keys()].filter((p) => p.startsWith('src/') && p.endsWith('.ts')).map((p) => join(VIRTUAL_ROOT, p));
   const program = typescript.createProgram({ rootNames: roots, options, host });
-  const generated = roots.filter((root) => !root.startsWith(join(VIRTUAL_ROOT, 'src', 'runtime') + '/') || checkedRuntimeFile(root, virtual.get(root) ?? ''));
+  const generated = roots.filter((root) => !root.startsWith(RUNTIME_ROOT) || checkedRuntimeFile(root, virtual.get(root) ?? ''));
   const diagnostics = [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),
@@ -68,6 +77,7 @@ function compilerOptions(typescript: typeof ts, tsconfig: string | undefined): t
 function virtualHost(typescript: typeof ts, options: ts.CompilerOptions, virtual: ReadonlyMap<string, string>): ts.CompilerHost {
   const host = typescript.createCompilerHost(options, true);
   const folders = new Set([...virtual.keys()].flatMap((path) => ancestors(path)));
+  const optionsKey = JSON.stringify(options);
   return {
     ...host,
     fileExists: (path) => virtual.has(path) || (!isVirtual(path) && host.fileExists(path)),
@@ -77,7 +87,17 @@ function virtualHost(typescript: typeof ts, options: ts.CompilerOptions, virtual
     realpath: (path) => (isVirtual(path) ? path : (host.realpath?.(path) ?? path)),
     getSourceFile(path, languageVersion, onError) {
       const text = virtual.get(path);
-      if (text !== undefined) return typescript.createSourceFile(path, text, languageVersion, true);
+      if (text !== undefined) {
+        if (!path.startsWith(RUNTIME_ROOT)) return typescript.createSourceFile(path, text, languageVersion, true);
+        const key = `${path}\0${JSON.stringify(languageVersion)}\0${optionsKey}\0${text}`;
+        let file = runtimeFiles.get(key);
+        if (!file) {
+          if (runtimeFiles.size >= 500) runtimeFiles.clear();
+          file = typescript.createSourceFile(path, text, languageVersion, true);
+          runtimeFiles.set(key, file);
+        }
+        return file;
+      }
       if (isVirtual(path)) return undefined;
       const key = `${path}\0${JSON.stringify(languageVersion)}`;
       let file = libraryFiles.get(key);

@@ -14,7 +14,7 @@ const USAGE = `usage: npx tsx generator/scrape/cli.ts [--site https://docs.kalsh
  * to stdout. Exit 0 every page downloaded and specs/ up to date; 1 the index, the sitemap or some page failed
  * (specs/ untouched, unless --allow-partial updated it anyway); 2 bad usage.
  */
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const values = parseOptions(
     argv,
     {
@@ -53,4 +53,4 @@ async function main(argv: string[]): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-runMain(main);
+runMain(main, import.meta.url);

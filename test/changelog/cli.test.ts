@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { specsDocuments } from '../../generator/changelog/specs-documents.ts';
-import { ROOT, runTs } from '../support/cli.ts';
+import { main as changelogMain } from '../../generator/changelog/cli.ts';
+import { ROOT, runInProcess, runTs } from '../support/cli.ts';
 import { editAmendOrderPage } from '../check/edit-page.ts';
 
 const PAGES = ['api-reference/orders/amend-order-v2.md', 'api-reference/api-keys/create-api-key.md'];
@@ -46,9 +47,10 @@ describe('make changelog FROM=<ref> (generator/changelog/cli.ts)', () => {
     expect(run.stdout).toMatch(/- schema `AmendOrderV2Response` \(`.*amend-order-v2\.md:\d+`\)\n {2}- property `client_order_id` removed\n/);
   });
 
-  it('prints text on request, and nothing changed at HEAD of an unedited tree', () => {
+  // The CLI's own process is run above; the other cases call its main in-process (same code, no Node start).
+  it('prints text on request, and nothing changed at HEAD of an unedited tree', async () => {
     const clean = repository();
-    const run = runTs('generator/changelog/cli.ts', ['--from', 'HEAD', '--repo', clean, '--specs', join(clean, 'specs'), '--format', 'text']);
+    const run = await runInProcess(changelogMain, ['--from', 'HEAD', '--repo', clean, '--specs', join(clean, 'specs'), '--format', 'text']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('API changes in trade: none\n');
   });
@@ -58,8 +60,8 @@ describe('make changelog FROM=<ref> (generator/changelog/cli.ts)', () => {
     [['--from=--upload-pack=x'], 'not a git ref'],
     [[], 'missing --from'],
     [['--from', 'v1', '--format', 'html'], 'unknown format: html'],
-  ])('exits 2 on %j', (args, message) => {
-    const run = runTs('generator/changelog/cli.ts', [...args, '--repo', repo]);
+  ])('exits 2 on %j', async (args, message) => {
+    const run = await runInProcess(changelogMain, [...args, '--repo', repo]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiChangelogs } from '../../generator/changelog/api-changelog.ts';
 import { renderText } from '../../generator/changelog/render-text.ts';
-import { specsDocuments } from '../../generator/changelog/specs-documents.ts';
+import { specsDocuments, type SpecsDocuments } from '../../generator/changelog/specs-documents.ts';
 import { ROOT } from '../support/cli.ts';
 
 /**
@@ -14,9 +14,17 @@ import { ROOT } from '../support/cli.ts';
 
 const SITE = join(ROOT, 'test', 'fixtures', 'live-site');
 
+/** Each day's documents, made once for the file (every day appears in several reports). */
+const days = new Map<string, SpecsDocuments>();
+function documentsOf(day: string): SpecsDocuments {
+  let documents = days.get(day);
+  if (!documents) days.set(day, (documents = specsDocuments(join(SITE, day), 'specs/')));
+  return documents;
+}
+
 function report(from: string, to: string): string {
-  const before = specsDocuments(join(SITE, from), 'specs/');
-  const after = specsDocuments(join(SITE, to), 'specs/');
+  const before = documentsOf(from);
+  const after = documentsOf(to);
   expect(before.ok && after.ok).toBe(true);
   return renderText(apiChangelogs(before.documents, after.documents), after.pages);
 }

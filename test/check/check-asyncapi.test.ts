@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
-import { ROOT, runTs } from '../support/cli.ts';
+import { main as checkMain } from '../../generator/check/cli.ts';
+import { ROOT, runInProcess } from '../support/cli.ts';
 
 const REST = ['api-reference/orders/get-order.md'];
 const WEBSOCKETS = ['websockets/orderbook-updates.md', 'websockets/market-and-event-lifecycle.md', 'websockets/websocket-connection.md'];
 const SITE = join(ROOT, 'test', 'fixtures', 'live-site');
-const check = (args: string[]) => runTs('generator/check/cli.ts', args);
+// In-process (check-cli.test.ts runs the CLI as its own process): same code, the loaded generator reused.
+const check = (args: string[]) => runInProcess(checkMain, args);
 
 /** A REST page and three WebSocket pages of 2026-07-05, with their generated/ folder. */
 function repo(): { specs: string; out: string } {
@@ -49,11 +51,11 @@ describe('make check with WebSocket pages', () => {
     expect(pkg.exports['./perps/ws']).toBeUndefined();
   });
 
-  it('exits 1 when a WebSocket page changed, listing the files and the message change with its page and line', () => {
+  it('exits 1 when a WebSocket page changed, listing the files and the message change with its page and line', async () => {
     const changed = repo();
     cpSync(committed.out, changed.out, { recursive: true });
     cpSync(join(SITE, '2026-07-07', WEBSOCKETS[1]!), join(changed.specs, WEBSOCKETS[1]!));
-    const run = check(['--specs', changed.specs, '--out', changed.out]);
+    const run = await check(['--specs', changed.specs, '--out', changed.out]);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toContain(`  changed  ${changed.out}/asyncapi/trade.json`);
     expect(run.stdout).toContain(`  changed  ${changed.out}/src/runtime/ws/trade-channels.ts`);

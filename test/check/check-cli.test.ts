@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
 import { generationInputs, upToDate } from '../../generator/stats/stats-file.ts';
-import { ROOT, runTs } from '../support/cli.ts';
+import { main as checkMain } from '../../generator/check/cli.ts';
+import { ROOT, runInProcess, runTs } from '../support/cli.ts';
 import { editAmendOrderPage } from './edit-page.ts';
 
 const PAGES = ['api-reference/orders/amend-order-v2.md', 'api-reference/orders/get-order.md', 'api-reference/api-keys/create-api-key.md'];
+/** `make check` as its own process (exit codes, the fast path) and, where it regenerates, in-process (same code, warm). */
 const check = (args: string[]) => runTs('generator/check/cli.ts', args);
+const checkInProcess = (args: string[]) => runInProcess(checkMain, args);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -50,12 +53,12 @@ describe('make check (generator/check/cli.ts)', () => {
     expect(upToDate(copy.out, generationInputs(copy.specs, { keepRemoved: false }))).toBe(false);
   });
 
-  it('exits 1 on drift, listing the files and the breaking changes with operation and page', () => {
+  it('exits 1 on drift, listing the files and the breaking changes with operation and page', async () => {
     const copy = smallRepo();
     cpSync(repo.out, copy.out, { recursive: true });
     editAmendOrderPage(join(copy.specs, 'api-reference/orders/amend-order-v2.md'));
     const summary = join(copy.out, '..', 'summary.md');
-    const run = check(['--specs', copy.specs, '--out', copy.out, '--markdown', summary]);
+    const run = await checkInProcess(['--specs', copy.specs, '--out', copy.out, '--markdown', summary]);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toContain(`  changed  ${copy.out}/openapi/trade.json`);
     const breaking = run.stdout.slice(run.stdout.indexOf('  BREAKING'), run.stdout.indexOf('  NON-BREAKING') >>> 0);
@@ -70,10 +73,10 @@ describe('make check (generator/check/cli.ts)', () => {
     expect(markdown).toMatch(/ {2}- property `reason` added as required \(line \d+\)/);
   }, 180_000);
 
-  it('exits 1 with the diagnostics when specs/ does not generate', () => {
+  it('exits 1 with the diagnostics when specs/ does not generate', async () => {
     const broken = smallRepo();
     writeFileSync(join(broken.specs, 'api-reference/orders/broken.md'), '# Broken\n\n````yaml /openapi.yaml get /x\nopenapi: 3.0.0\n');
-    const run = check(['--specs', broken.specs, '--out', repo.out]);
+    const run = await checkInProcess(['--specs', broken.specs, '--out', repo.out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('fence-unterminated');
     expect(run.stderr).toContain(`generation from ${broken.specs}/ failed`);
@@ -95,14 +98,17 @@ describe('make check (generator/check/cli.ts)', () => {
     );
     // A change of specs/ that changes no page: the check regenerates, keeping the removed operation as committed.
     writeFileSync(join(kept.specs, 'README.md'), 'notes\n');
-    const run = check(['--specs', kept.specs, '--out', kept.out]);
+    const run = await checkInProcess(['--specs', kept.specs, '--out', kept.out]);
     expect(run.stdout).toContain(`  changed  ${kept.out}/stats.json`);
     expect(run.stdout).toContain('are identical');
     expect(run.stdout).not.toContain('operation removed');
   }, 180_000);
 
-  it.each([[['--bogus']], [['--specs', '/no/such/folder']]])('exits 2 on bad usage: %j', (args) => {
-    const run = check(args);
+  it.each([
+    ['its own process', ['--bogus']],
+    ['in-process', ['--specs', '/no/such/folder']],
+  ])('exits 2 on bad usage (%s): %j', async (how, args) => {
+    const run = how === 'in-process' ? await checkInProcess(args) : check(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('usage:');
   });

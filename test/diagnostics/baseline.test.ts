@@ -6,7 +6,8 @@ import { applyBaseline, baselineJson, BASELINE_FILE, readBaseline } from '../../
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.ts';
 import { formatReport } from '../../generator/diagnostics/report.ts';
 import { generate } from '../../generator/index.ts';
-import { runCli } from '../support/cli.ts';
+import { main as generatorMain } from '../../generator/cli.ts';
+import { runInProcess } from '../support/cli.ts';
 import { embeddedPage, oneOperation, specsDir } from '../support/pages.ts';
 
 const warning = (code: string, file: string, message: string, line = 1): Diagnostic => ({ code, severity: 'warning', message, source: { file, line } });
@@ -45,7 +46,7 @@ describe('the findings baseline', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'baseline-')), 'generated');
     const strict = () => generate({ specsDir: specs, outDir: out, strict: true, documentsOnly: true });
     expect((await strict()).ok).toBe(false);
-    const recorded = runCli(['--specs', specs, '--out', out, '--dry-run', '--write-baseline']);
+    const recorded = await runInProcess(generatorMain, ['--specs', specs, '--out', out, '--dry-run', '--write-baseline']);
     expect(recorded.stderr).toMatch(/recorded 1 warning\(s\) as known in .*known-findings\.json/);
     expect(JSON.parse(readFileSync(join(specs, BASELINE_FILE), 'utf8')).findings).toEqual([
       { code: 'page-without-openapi', file: 'extra.md', message: 'page has no OpenAPI block, cURL example or SDK table; skipped' },

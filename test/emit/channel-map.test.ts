@@ -3,7 +3,7 @@ import { Diagnostics } from '../../generator/diagnostics/diagnostic.ts';
 import { emitChannelMap } from '../../generator/emit/channel-map.ts';
 import { channelMapPath, RUNTIME_DIR, runtimeSources, tsconfigJson } from '../../generator/emit/package-files.ts';
 import { reportTypeProblems } from '../../generator/emit/type-errors.ts';
-import { typecheckPackage } from '../../generator/emit/typecheck.ts';
+import { typecheckInWorker } from '../../generator/emit/typecheck-thread.ts';
 import type { MergedAsyncApi } from '../../generator/merge/asyncapi/index.ts';
 import type { JsonObject } from '../../generator/openapi/json.ts';
 
@@ -75,7 +75,7 @@ async function emit(document: JsonObject) {
 /** Type-checks the map with the real-time runtime and `check` (a consumer's file) as the package would. */
 async function typecheck(map: string, check: string) {
   const files = new Map([...runtimeSources(new Set(['trade'])), [channelMapPath('trade'), map], ['src/check.ts', check], ['tsconfig.json', tsconfigJson()]]);
-  return typecheckPackage(files);
+  return typecheckInWorker(files);
 }
 
 const CONSUMER = `

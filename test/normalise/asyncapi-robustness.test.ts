@@ -62,24 +62,24 @@ describe('the AsyncAPI lane on damaged pages', () => {
     const text = readFileSync(join(DAY, 'websockets', 'orderbook-updates.md'), 'utf8');
     const tree = parse(/````yaml asyncapi\.yaml orderbook_delta\n([\s\S]*?)\n````/.exec(text)![1]!);
     let cases = 0;
-    for (const path of paths(tree, 200)) {
+    for (const path of paths(tree, 120)) {
       for (const value of ODD) {
         expect(() => run('websockets/orderbook-updates.md', 'asyncapi', 'asyncapi.yaml orderbook_delta', replaced(tree, path, value)), `${path.join('.')} = ${JSON.stringify(value)}`).not.toThrow();
         cases++;
       }
     }
-    expect(cases).toBe(1000);
+    expect(cases).toBe(600);
   }, 120_000);
 
   it('the whole document: never throws', () => {
     const tree = parse(readFileSync(join(DAY, 'asyncapi.yaml'), 'utf8'));
     let cases = 0;
-    for (const path of paths(tree, 60)) {
+    for (const path of paths(tree, 30)) {
       for (const value of ODD) {
         expect(() => run('asyncapi.yaml', 'asyncapi-document', 'asyncapi.yaml', replaced(tree, path, value)), `${path.join('.')} = ${JSON.stringify(value)}`).not.toThrow();
         cases++;
       }
     }
-    expect(cases).toBe(300);
+    expect(cases).toBe(150);
   }, 120_000);
 });

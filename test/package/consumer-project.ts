@@ -1,7 +1,8 @@
 /**
  * A throw-away consumer project for the generated package: `npm pack` of generated/ (exactly what would be
- * published), `npm install <tarball>` into a fresh `type: module` project under os.tmpdir(), TypeScript and
- * @types/node linked from this repository (never downloaded again), and helpers to run `tsc` and `node` in it.
+ * published), `npm install <tarball>` into a fresh `type: module` project under os.tmpdir() (once per run, copied
+ * for each test file), TypeScript and @types/node linked from this repository (never downloaded again), and helpers
+ * to run `tsc` and `node` in it.
  *
  * Everything runs as asynchronous child processes: the tests answer the consumer's HTTP requests from a
  * server in the test process, so the event loop must stay free while a child runs.
@@ -11,6 +12,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const GENERATED_DIR = join(REPO_ROOT, 'generated');
@@ -35,7 +37,12 @@ export function run(
     execFile(
       file,
       args,
-      { cwd: options.cwd, env: options.env ?? cleanEnv(), timeout: options.timeoutMs ?? 120_000, maxBuffer: 32 * 1024 * 1024 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? cleanEnv(),
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 32 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         // A spawn failure or a timeout has no numeric exit code: report it as exit 1 with the reason.
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
@@ -53,7 +60,8 @@ export function run(
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^npm_(package|lifecycle)_/i.test(name) || /^npm_config_(prefix|local_prefix|global|location)$/i.test(name)) continue;
+    if (/^npm_(package|lifecycle)_/i.test(name) || /^npm_config_(prefix|local_prefix|global|location)$/i.test(name))
+      continue;
     if (name === 'npm_command' || name === 'INIT_CWD' || name === 'NODE_OPTIONS' || name.startsWith('VITEST')) continue;
     env[name] = value;
   }
@@ -88,7 +96,7 @@ export interface TscResult extends RunResult {
 }
 
 export interface ConsumerProject {
-  /** The temporary root (holds the tarball and the project). */
+  /** The temporary root of this copy (holds the project; removed by `remove`). */
   root: string;
   /** The consumer project folder (package.json, tsconfig files, src/). */
   dir: string;
@@ -104,7 +112,10 @@ export interface ConsumerProject {
   timings: Record<string, number>;
 }
 
-/** The compiler options of a strict ESM consumer on Node (see the tests for the variants). */
+/**
+ * The compiler options of a strict ESM consumer on Node (see the tests for the variants). `skipLibCheck` is on, as
+ * `tsc --init` sets it; types.test.ts turns it off where the package's own declarations are what is checked.
+ */
 export function consumerTsconfig(overrides: Record<string, unknown> = {}, include: string[] = ['src']): string {
   return `${JSON.stringify(
     {
@@ -114,7 +125,7 @@ export function consumerTsconfig(overrides: Record<string, unknown> = {}, includ
         moduleResolution: 'NodeNext',
         strict: true,
         noUncheckedIndexedAccess: true,
-        skipLibCheck: false,
+        skipLibCheck: true,
         // The package's declarations name the DOM type `SubtleCrypto` (createWebCryptoSigner), which
         // @types/node does not declare globally: see the Node-only test in types.test.ts.
         lib: ['ES2022', 'DOM'],
@@ -129,38 +140,65 @@ export function consumerTsconfig(overrides: Record<string, unknown> = {}, includ
   )}\n`;
 }
 
-/** Packs generated/, installs the tarball into a new project under os.tmpdir(), links typescript and @types/node. */
-export async function createConsumerProject(): Promise<ConsumerProject> {
+/**
+ * Packs generated/ and installs the tarball into `<root>/app` (a `type: module` project): what a user does, once per
+ * test run (test/package/global-setup.ts); each test file then works in a copy of it (`createConsumerProject`).
+ */
+export async function packAndInstall(
+  root: string,
+): Promise<{ dir: string; tarball: string; timings: Record<string, number> }> {
   const timings: Record<string, number> = {};
+  const packDir = join(root, 'pack');
+  const dir = join(root, 'app');
+  await mkdir(packDir);
+  await mkdir(join(dir, 'src'), { recursive: true });
+
+  const pack = await run('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: GENERATED_DIR });
+  timings['npm pack'] = pack.ms;
+  if (pack.code !== 0) throw new Error(`npm pack failed (${pack.code}):\n${pack.stderr}`);
+  const packed = (await readdir(packDir)).filter((name) => name.endsWith('.tgz'));
+  if (packed.length !== 1) throw new Error(`npm pack produced ${packed.length} tarballs: ${packed.join(', ')}`);
+  const tarball = join(packDir, packed[0] as string);
+
+  await writeFile(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'kalshi-openapi-client-consumer', version: '0.0.0', private: true, type: 'module' }, null, 2)}\n`,
+  );
+  const install = await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd: dir,
+    timeoutMs: 150_000,
+  });
+  timings['npm install'] = install.ms;
+  if (install.code !== 0)
+    throw new Error(`npm install failed (${install.code}):\n${install.stdout}\n${install.stderr}`);
+  return { dir, tarball, timings };
+}
+
+/**
+ * A consumer project of its own for a test file: a copy of the project the global setup installed the packed
+ * package into, with typescript and @types/node linked from this repository.
+ */
+export async function createConsumerProject(): Promise<ConsumerProject> {
+  const installed = inject('consumerProject');
+  if (!installed)
+    throw new Error(
+      'no installed consumer project: run the package tests through vitest (test/package/global-setup.ts)',
+    );
   const root = await mkdtemp(join(tmpdir(), 'kalshi-consumer-'));
   try {
-    const packDir = join(root, 'pack');
     const dir = join(root, 'app');
-    await mkdir(packDir);
-    await mkdir(join(dir, 'src'), { recursive: true });
-
-    const pack = await run('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: GENERATED_DIR });
-    timings['npm pack'] = pack.ms;
-    if (pack.code !== 0) throw new Error(`npm pack failed (${pack.code}):\n${pack.stderr}`);
-    const packed = (await readdir(packDir)).filter((name) => name.endsWith('.tgz'));
-    if (packed.length !== 1) throw new Error(`npm pack produced ${packed.length} tarballs: ${packed.join(', ')}`);
-    const tarball = join(packDir, packed[0] as string);
-
-    await writeFile(
-      join(dir, 'package.json'),
-      `${JSON.stringify({ name: 'kalshi-openapi-client-consumer', version: '0.0.0', private: true, type: 'module' }, null, 2)}\n`,
-    );
-    const install = await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], {
-      cwd: dir,
-      timeoutMs: 150_000,
-    });
-    timings['npm install'] = install.ms;
-    if (install.code !== 0) throw new Error(`npm install failed (${install.code}):\n${install.stdout}\n${install.stderr}`);
+    const timings: Record<string, number> = { ...installed.timings };
+    const { tarball } = installed;
+    await cp(installed.dir, dir, { recursive: true, verbatimSymlinks: true });
 
     // Linked after the install: npm would prune packages that package.json does not list.
     await symlink(join(REPO_ROOT, 'node_modules', 'typescript'), join(dir, 'node_modules', 'typescript'), 'dir');
     await mkdir(join(dir, 'node_modules', '@types'), { recursive: true });
-    await symlink(join(REPO_ROOT, 'node_modules', '@types', 'node'), join(dir, 'node_modules', '@types', 'node'), 'dir');
+    await symlink(
+      join(REPO_ROOT, 'node_modules', '@types', 'node'),
+      join(dir, 'node_modules', '@types', 'node'),
+      'dir',
+    );
 
     const project: ConsumerProject = {
       root,

@@ -1,15 +1,15 @@
 /**
  * Type tests of the generated package as a consumer sees it: test/fixtures/consumer/type-errors.ts is compiled
- * by real `tsc` (strict, NodeNext, skipLibCheck false) in a temporary project that installed the `npm pack`
+ * by real `tsc` (strict, NodeNext) in a temporary project that installed the `npm pack`
  * tarball of generated/, so the declarations, `exports`/`imports` maps and `files` list are the published ones.
  *
  * - with its `@ts-expect-error` directives it must compile cleanly (an unused directive is itself an error);
  * - with the directives removed it must fail with exactly the errors the directives name, on their lines;
  * - the TypeScript examples of the README shipped in the tarball must compile;
- * - a Node-only consumer (no DOM lib) must compile, and so must a `moduleResolution: node10` one;
+ * - a Node-only consumer (no DOM lib, skipLibCheck false) must compile, and so must a `moduleResolution: node10` one;
  * - a consumer's declarations and error messages name the package's types (`Market`, `CreateOrderV2Params`);
  * - `require()` of the package works on Node 20.19+ / 22.12+.
- * The tsc programs (diagnostics are reported per file, so the first covers three files) start together in
+ * The tsc programs (diagnostics are reported per file, so the first covers five files) start together in
  * beforeAll, each taking several seconds; every test awaits the one it needs.
  */
 import { mkdir, readFile } from 'node:fs/promises';
@@ -24,11 +24,12 @@ const DIRECTIVE = /^\s*\/\/ @ts-expect-error (TS\d+)\b/;
 let project: ConsumerProject;
 let source: string;
 let runs: {
-  /** One program for src/type-errors.ts, stripped/type-errors.ts and src/readme-examples.ts (diagnostics are per file). */
+  /**
+   * One program (diagnostics are per file) for src/type-errors.ts, stripped/type-errors.ts, src/readme-examples.ts,
+   * src/declarations.ts and src/named-errors.ts, with declarations emitted to decl/.
+   */
   main: Promise<TscResult>;
   nodeOnly: Promise<TscResult>;
-  /** declarations.ts with `declaration: true` (emitted to decl/), and named-errors.ts. */
-  declarations: Promise<TscResult>;
   node10: Promise<TscResult>;
 };
 /** README.md line of each line of the generated readme-examples.ts (1-based both). */
@@ -53,26 +54,34 @@ beforeAll(async () => {
   readmeLineOf = examples.lineOf;
   await project.writeFile('src/readme-examples.ts', examples.text);
 
+  const consumerFiles = [
+    'src/type-errors.ts',
+    'stripped/type-errors.ts',
+    'src/readme-examples.ts',
+    'src/declarations.ts',
+    'src/named-errors.ts',
+  ];
+  const emitDeclarations = {
+    noEmit: false,
+    declaration: true,
+    emitDeclarationOnly: true,
+    outDir: 'decl',
+    rootDir: '.',
+  };
+  await project.writeFile('tsconfig.types.json', consumerTsconfig(emitDeclarations, consumerFiles));
   await project.writeFile(
-    'tsconfig.types.json',
-    consumerTsconfig({}, ['src/type-errors.ts', 'stripped/type-errors.ts', 'src/readme-examples.ts']),
-  );
-  await project.writeFile('tsconfig.node-only.json', consumerTsconfig({ lib: ['ES2022'] }, ['src/type-errors.ts']));
-  await project.writeFile(
-    'tsconfig.declarations.json',
-    consumerTsconfig({ noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: 'decl', rootDir: 'src' }, [
-      'src/declarations.ts',
-      'src/named-errors.ts',
-    ]),
+    'tsconfig.node-only.json',
+    consumerTsconfig({ lib: ['ES2022'], skipLibCheck: false }, ['src/type-errors.ts']),
   );
   await project.writeFile(
     'tsconfig.node10.json',
     consumerTsconfig({ module: 'commonjs', moduleResolution: 'node10' }, ['src/node10.ts']),
   );
+  // The package's own declarations are checked (skipLibCheck false) by the Node-only program, the stricter
+  // environment for them (no DOM globals to lean on); the other two check what a consumer's files see of them.
   runs = {
     main: project.tsc('tsconfig.types.json'),
     nodeOnly: project.tsc('tsconfig.node-only.json'),
-    declarations: project.tsc('tsconfig.declarations.json'),
     node10: project.tsc('tsconfig.node10.json'),
   };
   // Awaited by the tests; never left rejecting unobserved (run() resolves on every exit).
@@ -96,10 +105,10 @@ describe('type-errors.ts against the installed package', () => {
       const result = await runs.main;
       expect(result.stderr).toBe('');
       expect(show(inFile(result, 'src/type-errors.ts'))).toBe('');
-      // Nothing outside the three files either (the package's own declarations, with skipLibCheck false).
+      // Nothing outside the files that hold errors on purpose or have tests of their own.
       const files = new Set(result.diagnostics.map((d) => d.file.replace(/\\/g, '/')));
-      files.delete('stripped/type-errors.ts');
-      files.delete('src/readme-examples.ts');
+      const onPurpose = ['stripped/type-errors.ts', 'src/readme-examples.ts', 'src/declarations.ts', 'src/named-errors.ts'];
+      for (const file of onPurpose) files.delete(file);
       expect([...files]).toEqual([]);
     },
     TSC_TIMEOUT,
@@ -150,9 +159,9 @@ describe('named types, as a consumer meets them', () => {
   it(
     "a consumer's declaration file names Market, Order, the listings and CreateOrderV2Params instead of spelling them out",
     async () => {
-      const result = await runs.declarations;
+      const result = await runs.main;
       expect(show(inFile(result, 'src/declarations.ts'))).toBe('');
-      const dts = await readFile(join(project.dir, 'decl', 'declarations.d.ts'), 'utf8');
+      const dts = await readFile(join(project.dir, 'decl', 'src', 'declarations.d.ts'), 'utf8');
       const named = (name: string) => `import("${PACKAGE_NAME}").${name}`;
       expect(dts).toContain(`market(ticker: string): Promise<${named('Market')}>`);
       expect(dts).toContain(`marketViaFunction(ticker: string): Promise<${named('Market')}>`);
@@ -169,7 +178,7 @@ describe('named types, as a consumer meets them', () => {
   it(
     'error messages name CreateOrderV2Params, Market and GetMarketsParams',
     async () => {
-      const result = await runs.declarations;
+      const result = await runs.main;
       const errors = inFile(result, 'src/named-errors.ts');
       expect(errors.map((d) => `${d.line} ${d.code}`)).toEqual(['8 TS2345', '9 TS2322', '10 TS2559']);
       const [createOrder, market, markets] = errors.map((d) => d.message) as [string, string, string];

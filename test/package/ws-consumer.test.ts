@@ -81,7 +81,7 @@ beforeAll(async () => {
   playScenario(server);
   project = await createConsumerProject();
   await project.addFixtures(['ws-consumer.ts']);
-  await project.writeFile('tsconfig.json', consumerTsconfig({ noEmit: false, noEmitOnError: true, outDir: 'dist', rootDir: 'src' }));
+  await project.writeFile('tsconfig.json', consumerTsconfig({ noEmit: false, noEmitOnError: true, outDir: 'dist', rootDir: 'src', skipLibCheck: false }));
   compile = await project.tsc('tsconfig.json');
 }, 180_000);
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../generator/write/list-files.ts';
-import { readReport, runCli, type CliRun } from '../support/cli.ts';
+import { main as generatorMain } from '../../generator/cli.ts';
+import { readReport, runCli, runInProcess, type CliRun } from '../support/cli.ts';
 import { embeddedPage, oneOperation, specsDir } from '../support/pages.ts';
 
 /**
@@ -85,7 +86,7 @@ describe('a folder of pages with warnings, and the leftovers of a killed run', (
   let out: string;
   let run: CliRun;
   let report: ReturnType<typeof readReport>;
-  beforeAll(() => {
+  beforeAll(async () => {
     const node = { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
     const withNul = embeddedPage(oneOperation('get', '/nul', { operationId: 'Nul', description: 'escaped "\0" here' }), { title: 'Raw \u0000 title' });
     specs = specsDir({
@@ -105,7 +106,8 @@ describe('a folder of pages with warnings, and the leftovers of a killed run', (
     mkdirSync(`${out}.prev-${dead}`);
     writeFileSync(join(`${out}.prev-${dead}`, 'stats.json'), '{}');
     mkdirSync(`${out}.next-${dead}`);
-    run = runCli(['--specs', specs, '--out', out, '--report', join(out, '..', 'report.json')]);
+    // In-process (the CLI's own process is tested above and below): the second run reuses the loaded generator.
+    run = await runInProcess(generatorMain, ['--specs', specs, '--out', out, '--report', join(out, '..', 'report.json')]);
     report = readReport(join(out, '..', 'report.json'));
   }, 120_000);
 
@@ -148,9 +150,9 @@ describe('a folder of pages with warnings, and the leftovers of a killed run', (
     expect(readFileSync(join(out, 'src/trade/client.ts'), 'utf8')).toContain('thingId: ');
   });
 
-  it('--strict fails on those warnings and leaves the output alone', () => {
+  it('--strict fails on those warnings and leaves the output alone', async () => {
     const before = listFiles(out).map((f) => readFileSync(join(out, f), 'utf8'));
-    const strict = runCli(['--specs', specs, '--out', out, '--strict', '--force']);
+    const strict = await runInProcess(generatorMain, ['--specs', specs, '--out', out, '--strict', '--force']);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/--strict: new warnings count as errors/);
     expect(listFiles(out).map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(before);
@@ -186,15 +188,15 @@ describe('output folders that would destroy work', () => {
 });
 
 describe('CLI usage', () => {
-  it('exits 2 on an unknown flag or a missing specs folder, printing usage', () => {
+  it('exits 2 on an unknown flag or a missing specs folder, printing usage', async () => {
     const unknown = runCli(['--nope']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/usage:/);
-    expect(runCli(['--specs', '/definitely/not/here']).status).toBe(2);
+    expect((await runInProcess(generatorMain, ['--specs', '/definitely/not/here'])).status).toBe(2);
   });
 
-  it('prints help and exits 0', () => {
-    const help = runCli(['--help']);
+  it('prints help and exits 0', async () => {
+    const help = await runInProcess(generatorMain, ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--strict/);
   });

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/cli.ts';
+import { main as scrapeMain } from '../../generator/scrape/cli.ts';
+import { ROOT, runInProcess } from '../support/cli.ts';
 import { startSite, type SiteServer } from './site-server.ts';
 import { existingSpecs, SITE, SITE_PAGES, tree } from './tree.ts';
 
@@ -26,6 +27,12 @@ async function scrapeCli(args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
+/** The CLI's main in this process (its own process is run by the first test): same code, no Node start. */
+async function scrapeInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = await runInProcess(scrapeMain, args);
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
 describe('npx tsx generator/scrape/cli.ts', () => {
   it('prints plain progress lines when not on a terminal and a summary; exit 0', async () => {
     site = await startSite(SITE);
@@ -44,7 +51,7 @@ describe('npx tsx generator/scrape/cli.ts', () => {
     site = await startSite(SITE, { '/llms.txt': { kind: 'status', status: 404 } });
     const specs = existingSpecs();
     const before = tree(specs);
-    const run = await scrapeCli(['--site', site.url, '--specs', specs, '--retries', '0']);
+    const run = await scrapeInProcess(['--site', site.url, '--specs', specs, '--retries', '0']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`could not use the site's index: ${site.url}/llms.txt: HTTP 404`);
     expect(run.stdout).toContain('left untouched');
@@ -55,19 +62,19 @@ describe('npx tsx generator/scrape/cli.ts', () => {
     site = await startSite(SITE, { '/typescript-sdk/api/ApiKeysApi.md': { kind: 'status', status: 404 } });
     const specs = existingSpecs();
     const before = tree(specs);
-    const failed = await scrapeCli(['--site', site.url, '--specs', specs, '--retries', '0']);
+    const failed = await scrapeInProcess(['--site', site.url, '--specs', specs, '--retries', '0']);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain(`scrape failed: 1 page(s) could not be downloaded; ${specs}/ left untouched`);
     expect(failed.stdout).toContain('  failed   typescript-sdk/api/ApiKeysApi.md: HTTP 404');
     expect(tree(specs)).toEqual(before);
-    const partial = await scrapeCli(['--site', site.url, '--specs', specs, '--retries', '0', '--allow-partial']);
+    const partial = await scrapeInProcess(['--site', site.url, '--specs', specs, '--retries', '0', '--allow-partial']);
     expect(partial.code).toBe(1);
     expect(partial.stdout).toContain('WARNING: PARTIAL SCRAPE (--allow-partial)');
     expect(tree(specs)).not.toEqual(before);
   });
 
   it.each([[['--concurrency', '0']], [['--site', 'not a url']], [['--bogus']]])('exits 2 on bad usage %j', async (args) => {
-    const run = await scrapeCli(args);
+    const run = await scrapeInProcess(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('usage:');
   });
