@@ -2,12 +2,13 @@ import { nestingEstimate } from './nesting.ts';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { JsonValue } from '../openapi/json.ts';
 import { inspectTree, type TreeFindings } from './yaml-tree.ts';
+import { expandedNodeCount } from './yaml-aliases.ts';
 
 /**
  * YAML 1.2 (core schema) parsing with resource bounds and line numbers.
  *
  * - Quoted `'yes'` / `'no'` stay strings; unquoted `yes` is a string too under YAML 1.2.
- * - Anchors and aliases are resolved; the product of alias uses is bounded, so an alias bomb fails fast.
+ * - Anchors and aliases are resolved; the size of the expanded tree is bounded first, so an alias bomb fails fast.
  * - The result is an independent tree (aliases copied), safe to transform without aliasing surprises, and no
  *   deeper than `maxDepth` (every later stage may recurse over it without exhausting the stack).
  * - `lineOf(path)` maps a path in the result back to the 1-based page line.
@@ -16,8 +17,8 @@ import { inspectTree, type TreeFindings } from './yaml-tree.ts';
 export const YAML_LIMITS = {
   /** Largest YAML block accepted, in characters. */
   maxChars: 5_000_000,
-  /** yaml's alias budget (uses × nested aliases); real pages stay far below it. */
-  maxAliasCount: 20_000,
+  /** Most nodes a block may have once its aliases are expanded; real pages stay far below it. */
+  maxExpandedNodes: 1_000_000,
   /** Largest expanded JSON accepted, in characters: catches expansion that stays under the alias budget. */
   maxExpandedChars: 20_000_000,
   /** Deepest nesting accepted (maps and sequences); real pages stay under 20. */
@@ -69,15 +70,16 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     if (/call stack/i.test(message)) throw tooDeep(pageLine(first.pos[0]));
     throw new YamlError('yaml-malformed', `malformed YAML: ${message}`, pageLine(first.pos[0]));
   }
+  if (expandedNodeCount(doc.contents, YAML_LIMITS.maxExpandedNodes) > YAML_LIMITS.maxExpandedNodes) {
+    throw new YamlError('yaml-alias-bomb', 'YAML aliases expand beyond the safety limit (alias bomb?)', firstLine);
+  }
   let value: unknown;
   try {
-    value = guardDepth(firstLine, () => doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }));
+    // The expansion was bounded above; the library's own alias budget would walk the document once per alias.
+    value = guardDepth(firstLine, () => doc.toJS({ maxAliasCount: -1 }));
   } catch (error) {
     if (error instanceof YamlError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    if (/Excessive alias count/.test(message)) {
-      throw new YamlError('yaml-alias-bomb', 'YAML aliases expand beyond the safety limit (alias bomb?)', firstLine);
-    }
     throw new YamlError('yaml-malformed', `malformed YAML: ${message}`, firstLine);
   }
   const copy = independentCopy(value, firstLine);
