@@ -31,7 +31,7 @@ const FULL = {
   pagination: { pages: [50, 500], rounds: 3 },
   generation: { rounds: 3 },
   consumer: { rounds: 5 },
-  ws: { rounds: 5, messages: 100_000, deltas: 100_000, memoryDeltas: 1_000_000 },
+  ws: { rounds: 11, messages: 100_000, deltas: 100_000, memoryDeltas: 1_000_000 },
 };
 const QUICK: typeof FULL = {
   requests: { rounds: 2, sequential: 200, concurrent: 500, concurrency: 100 },

@@ -19,10 +19,20 @@ export interface WsSettings {
   memoryDeltas: number;
 }
 
+/** Per second of wall time (medians over rounds), and ours / floor within each round (both back to back). */
+export interface WsThroughput {
+  ours: Summary;
+  floor: Summary;
+  /** ours / floor per round, wall rates: the target's measure (a round's pair shares the machine's load). */
+  paired: Summary;
+  /** ours / floor per round, per second of the client process's CPU time (what each costs the client). */
+  pairedCpu: Summary;
+}
+
 export interface WsResults {
   settings: WsSettings;
-  messagesPerSecond: { ours: Summary; floor: Summary };
-  bookUpdatesPerSecond: { ours: Summary; floor: Summary };
+  messagesPerSecond: WsThroughput;
+  bookUpdatesPerSecond: WsThroughput;
   /** The same book read with `for await` over `updates()` (no target: the consumer's queue and promises on top). */
   bookIteratedPerSecond: Summary;
   /** Retained heap growth (KB, after forced GC) at a tenth of the memory run and at its end. */
@@ -30,10 +40,16 @@ export interface WsResults {
   handshakes: { accepted: number; refused: number };
 }
 
+/** One run's rate: per second of wall time and per second of the client's CPU time. */
+interface Rate {
+  wall: number;
+  cpu: number;
+}
+
 interface ChildOutput {
-  messagesPerSecond: { ours: number[]; floor: number[] };
-  bookUpdatesPerSecond: { ours: number[]; floor: number[] };
-  bookIteratedPerSecond: number[];
+  messagesPerSecond: { ours: Rate[]; floor: Rate[] };
+  bookUpdatesPerSecond: { ours: Rate[]; floor: Rate[] };
+  bookIteratedPerSecond: Rate[];
   memory: { deltas: number; heapBytes: number }[];
 }
 
@@ -65,12 +81,9 @@ export async function benchWs(keys: BenchKeys, settings: WsSettings): Promise<Ws
     ).json()) as WsResults['handshakes'];
     return {
       settings,
-      messagesPerSecond: { ours: summarize(out.messagesPerSecond.ours), floor: summarize(out.messagesPerSecond.floor) },
-      bookUpdatesPerSecond: {
-        ours: summarize(out.bookUpdatesPerSecond.ours),
-        floor: summarize(out.bookUpdatesPerSecond.floor),
-      },
-      bookIteratedPerSecond: summarize(out.bookIteratedPerSecond),
+      messagesPerSecond: throughput(out.messagesPerSecond),
+      bookUpdatesPerSecond: throughput(out.bookUpdatesPerSecond),
+      bookIteratedPerSecond: summarize(out.bookIteratedPerSecond.map((rate) => rate.wall)),
       memory: out.memory.map((m) => ({ deltas: m.deltas, retainedKb: Math.round(m.heapBytes / 1024) })),
       handshakes,
     };
@@ -78,4 +91,15 @@ export async function benchWs(keys: BenchKeys, settings: WsSettings): Promise<Ws
     process.removeListener('exit', kill);
     server.kill('SIGTERM');
   }
+}
+
+function throughput(rates: { ours: Rate[]; floor: Rate[] }): WsThroughput {
+  const paired = (of: keyof Rate): Summary =>
+    summarize(rates.ours.map((rate, round) => rate[of] / rates.floor[round]![of]));
+  return {
+    ours: summarize(rates.ours.map((rate) => rate.wall)),
+    floor: summarize(rates.floor.map((rate) => rate.wall)),
+    paired: paired('wall'),
+    pairedCpu: paired('cpu'),
+  };
 }

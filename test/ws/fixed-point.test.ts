@@ -1,12 +1,12 @@
 /** Exact fixed-point arithmetic, the ladders built on it, and the perps book model: tables of given → want. */
 import { describe, expect, it } from 'vitest';
-import { BookState } from '../../generator/runtime/ws/book-state.js';
-import type { BookModel } from '../../generator/runtime/ws/book-model.js';
+import { BookManager } from '../../generator/runtime/ws/books.js';
+import type { ChannelMessageShape } from '../../generator/runtime/ws/channel-map.js';
 import { KalshiStreamProtocolError } from '../../generator/runtime/ws/errors.js';
 import { decimalsOf, formatFixed, ONE_DOLLAR, parseFixed } from '../../generator/runtime/ws/fixed-point.js';
 import { Ladder } from '../../generator/runtime/ws/ladder.js';
-import type { OrderBook } from '../../generator/runtime/ws/order-book.js';
-import { perpsBookModel, type PerpsOrderBook } from '../../generator/runtime/ws/perps-book.js';
+import { perpsBookModel } from '../../generator/runtime/ws/perps-book.js';
+import type { SubscriptionCore, SubscriptionHandler } from '../../generator/runtime/ws/subscription-core.js';
 import { tradeBookModel } from '../../generator/runtime/ws/trade-book.js';
 
 describe('parseFixed / formatFixed', () => {
@@ -73,15 +73,24 @@ describe('book models', () => {
 
   it('the perps model keeps bid and ask ladders from snapshot and delta shapes', () => {
     const model = perpsBookModel();
-    const state = new BookState('BTC-PERP', model as unknown as BookModel<'bid' | 'ask', OrderBook<'bid' | 'ask'>>);
-    const book = model.create(state, () => Promise.resolve()) as PerpsOrderBook;
-    const snapshot = model.snapshot({ market_ticker: 'BTC-PERP', bid: [['68000.1000', '2.00'], ['67999.0000', '1.00']], ask: [['68001.0000', '3.00']] });
-    state.applySnapshot(snapshot!.levels, 1);
-    const delta = model.delta({ market_ticker: 'BTC-PERP', price: '68000.5000', delta: '4.00', side: 'ask' });
-    state.applyDelta(delta!.side, delta!.price, delta!.delta, 2, undefined);
+    let handler: SubscriptionHandler | undefined;
+    const books = new BookManager(model, (_params, given) => {
+      handler = given;
+      return { closed: false } as SubscriptionCore;
+    });
+    const book = books.get('BTC-PERP');
+    const message = (type: string, seq: number, msg: object): void => handler!.message({ type, sid: 1, seq, msg } as ChannelMessageShape);
+    message('orderbook_snapshot', 1, { market_ticker: 'BTC-PERP', bid: [['68000.1000', '2.00'], ['67999.0000', '1.00']], ask: [['68001.0000', '3.00']] });
+    message('orderbook_delta', 2, { market_ticker: 'BTC-PERP', price: '68000.5000', delta: '4.00', side: 'ask' });
     expect(book.bestBid()).toEqual({ price: '68000.1000', size: '2.00' });
     expect(book.bestAsk()).toEqual({ price: '68000.5000', size: '4.00' });
     expect(book.levels('ask').map((l) => l.price)).toEqual(['68000.5000', '68001.0000']);
-    expect(model.delta({ market_ticker: 'BTC-PERP', price: '1', delta: '1', side: 'yes' })).toBeUndefined();
+    // A side the model does not have, or a market without a book, changes nothing.
+    message('orderbook_delta', 3, { market_ticker: 'BTC-PERP', price: '1', delta: '1', side: 'yes' });
+    message('orderbook_delta', 4, { market_ticker: 'ETH-PERP', price: '1', delta: '1', side: 'bid' });
+    expect(book.toJSON().levels).toEqual({
+      bid: [{ price: '68000.1000', size: '2.00' }, { price: '67999.0000', size: '1.00' }],
+      ask: [{ price: '68000.5000', size: '4.00' }, { price: '68001.0000', size: '3.00' }],
+    });
   });
 });

@@ -79,19 +79,30 @@ export class BookManager<S extends string, B extends OrderBook<S>> {
     const msg = (message as { msg?: unknown }).msg;
     let ticker: string | undefined;
     try {
-      if (message.type === 'orderbook_snapshot') {
+      if (message.type === 'orderbook_delta') {
+        // The hot path: read in place, nothing allocated before the book's own update.
+        if (typeof msg !== 'object' || msg === null) return;
+        const record = msg as Record<string, unknown>;
+        const marketTicker = record['market_ticker'];
+        const side = record['side'] as S;
+        if (typeof marketTicker !== 'string' || !this.#model.sides.includes(side)) return;
+        const entry = this.#books.get(marketTicker);
+        if (entry === undefined) return;
+        ticker = marketTicker;
+        const fields = this.#model.deltaFields;
+        const clientOrderId = record['client_order_id'];
+        entry.state.applyDelta(
+          side,
+          record[fields.price],
+          record[fields.delta],
+          message.seq,
+          typeof clientOrderId === 'string' ? clientOrderId : undefined,
+        );
+      } else if (message.type === 'orderbook_snapshot') {
         const snapshot = this.#model.snapshot(msg);
         ticker = snapshot?.marketTicker;
         if (snapshot !== undefined)
           this.#books.get(snapshot.marketTicker)?.state.applySnapshot(snapshot.levels, message.seq);
-      } else if (message.type === 'orderbook_delta') {
-        const change = this.#model.delta(msg);
-        ticker = change?.marketTicker;
-        if (change !== undefined) {
-          this.#books
-            .get(change.marketTicker)
-            ?.state.applyDelta(change.side, change.price, change.delta, message.seq, change.clientOrderId);
-        }
       }
     } catch (error) {
       // A malformed number: this book cannot be trusted any more.

@@ -1,7 +1,7 @@
 /**
  * The Perps API's book: a bid ladder (best = highest) and an ask ladder (best = lowest), fixed-point USD prices.
  */
-import { levelsField, stringField, type BookModel } from './book-model.js';
+import { levelsField, memoizedPrices, stringField, type BookModel } from './book-model.js';
 import type { BookState } from './book-state.js';
 import { parseFixed } from './fixed-point.js';
 import type { Level } from './ladder.js';
@@ -38,8 +38,9 @@ export class PerpsOrderBook extends OrderBook<PerpsBookSideName> {
 }
 
 export function perpsBookModel(): BookModel<PerpsBookSideName, PerpsOrderBook> {
+  const sides: readonly PerpsBookSideName[] = ['bid', 'ask'];
   return {
-    sides: ['bid', 'ask'],
+    sides,
     highestFirst: { bid: true, ask: false },
     subscribeParams: {},
     snapshot(msg) {
@@ -50,23 +51,11 @@ export function perpsBookModel(): BookModel<PerpsBookSideName, PerpsOrderBook> {
         levels: { bid: levelsField(msg, 'bid'), ask: levelsField(msg, 'ask') },
       };
     },
-    delta(msg) {
-      const marketTicker = stringField(msg, 'market_ticker');
-      const side = stringField(msg, 'side');
-      if (marketTicker === undefined || (side !== 'bid' && side !== 'ask')) return undefined;
-      const record = msg as Record<string, unknown>;
-      return {
-        marketTicker,
-        side,
-        price: record['price'],
-        delta: record['delta'],
-        clientOrderId: stringField(msg, 'client_order_id'),
-      };
-    },
-    price: (side, text) => ({
-      units: parseFixed(text, `orderbook ${side} price`),
+    deltaFields: { price: 'price', delta: 'delta' },
+    price: memoizedPrices(sides, (side, text) => ({
+      units: parseFixed(text, PRICE_FIELD[side]),
       text: text as string,
-    }),
+    })),
     create: (state: BookState<PerpsBookSideName>, close) => new PerpsOrderBook(state, close),
   };
 }

@@ -16,12 +16,10 @@ export interface SnapshotLevels<S extends string> {
     /** `[price, size]` pairs per side, as sent (absent: no levels on that side). */
     levels: Partial<Record<S, readonly (readonly unknown[])[]>>;
 }
-export interface DeltaChange<S extends string> {
-    marketTicker: string;
-    side: S;
-    price: unknown;
-    delta: unknown;
-    clientOrderId: string | undefined;
+/** Where an `orderbook_delta` message's `msg` holds the level's price and the change of its size. */
+export interface DeltaFields {
+    readonly price: string;
+    readonly delta: string;
 }
 export interface BookModel<S extends string, B extends OrderBook<S>> {
     readonly sides: readonly S[];
@@ -31,12 +29,18 @@ export interface BookModel<S extends string, B extends OrderBook<S>> {
     readonly subscribeParams: Readonly<Record<string, unknown>>;
     /** The snapshot's levels, or undefined when `msg` is not one this model understands. */
     snapshot(msg: unknown): SnapshotLevels<S> | undefined;
-    delta(msg: unknown): DeltaChange<S> | undefined;
+    /** The price and size-change fields of a delta (`market_ticker`, `side` and `client_order_id` are common). */
+    readonly deltaFields: DeltaFields;
     /** A wire price of `side` on that side's own scale (a no price sent in yes-leg terms is turned back). */
     price(side: S, text: unknown): SidePrice;
     /** The public book object over `state`. */
     create(state: BookState<S>, close: () => Promise<void>): B;
 }
+/**
+ * `convert` with its results remembered per side and wire text, so a delta at a known price allocates nothing.
+ * Only successful conversions are remembered: a malformed price throws every time.
+ */
+export declare function memoizedPrices<S extends string>(sides: readonly S[], convert: (side: S, text: unknown) => SidePrice): (side: S, text: unknown) => SidePrice;
 /** A record with the field `name` as a string, or undefined. */
 export declare function stringField(value: unknown, name: string): string | undefined;
 /** A record with the field `name` as an array, or undefined. */

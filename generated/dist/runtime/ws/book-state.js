@@ -7,7 +7,7 @@
 import { deferred } from './deferred.js';
 import { decimalsOf, formatFixed, parseFixed } from './fixed-point.js';
 import { Ladder } from './ladder.js';
-/** Size texts remembered per book. */
+/** Size texts, and parsed size changes, remembered per book. */
 const SIZE_TEXTS = 1024;
 export class BookState {
     marketTicker;
@@ -21,6 +21,8 @@ export class BookState {
     /** Decimals to write sizes with: the most any size of the feed had (at least 2, like `*_fp`). */
     sizeDecimals = 2;
     #sizeTexts = new Map();
+    /** Size changes as sent → units (their decimals noted once, when first seen). */
+    #deltas = new Map();
     #deltaField;
     constructor(marketTicker, model) {
         this.marketTicker = marketTicker;
@@ -53,8 +55,7 @@ export class BookState {
         if (!this.synced)
             return;
         const price = this.model.price(side, priceText);
-        const delta = parseFixed(deltaText, this.#deltaField);
-        this.#noteDecimals(deltaText);
+        const delta = this.#deltas.get(deltaText) ?? this.#parseDelta(deltaText);
         const size = this.ladders[side].add(price.units, price.text, delta);
         this.seq = seq;
         if (this.listeners.size === 0)
@@ -96,6 +97,14 @@ export class BookState {
         for (const listener of [...this.listeners])
             listener.end?.(error);
         this.listeners.clear();
+    }
+    #parseDelta(text) {
+        const units = parseFixed(text, this.#deltaField);
+        this.#noteDecimals(text);
+        if (this.#deltas.size >= SIZE_TEXTS)
+            this.#deltas.clear();
+        this.#deltas.set(text, units);
+        return units;
     }
     #noteDecimals(text) {
         const decimals = decimalsOf(text);

@@ -2,7 +2,7 @@
 /**
  * The Perps API's book: a bid ladder (best = highest) and an ask ladder (best = lowest), fixed-point USD prices.
  */
-import { levelsField, stringField } from './book-model.js';
+import { levelsField, memoizedPrices, stringField } from './book-model.js';
 import { parseFixed } from './fixed-point.js';
 import { OrderBook } from './order-book.js';
 const PRICE_FIELD = { bid: 'orderbook bid price', ask: 'orderbook ask price' };
@@ -15,8 +15,9 @@ export class PerpsOrderBook extends OrderBook {
     }
 }
 export function perpsBookModel() {
+    const sides = ['bid', 'ask'];
     return {
-        sides: ['bid', 'ask'],
+        sides,
         highestFirst: { bid: true, ask: false },
         subscribeParams: {},
         snapshot(msg) {
@@ -28,24 +29,11 @@ export function perpsBookModel() {
                 levels: { bid: levelsField(msg, 'bid'), ask: levelsField(msg, 'ask') },
             };
         },
-        delta(msg) {
-            const marketTicker = stringField(msg, 'market_ticker');
-            const side = stringField(msg, 'side');
-            if (marketTicker === undefined || (side !== 'bid' && side !== 'ask'))
-                return undefined;
-            const record = msg;
-            return {
-                marketTicker,
-                side,
-                price: record['price'],
-                delta: record['delta'],
-                clientOrderId: stringField(msg, 'client_order_id'),
-            };
-        },
-        price: (side, text) => ({
-            units: parseFixed(text, `orderbook ${side} price`),
+        deltaFields: { price: 'price', delta: 'delta' },
+        price: memoizedPrices(sides, (side, text) => ({
+            units: parseFixed(text, PRICE_FIELD[side]),
             text: text,
-        }),
+        })),
         create: (state, close) => new PerpsOrderBook(state, close),
     };
 }

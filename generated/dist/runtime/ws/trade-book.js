@@ -6,7 +6,7 @@
  * The book subscribes with `use_yes_price: true`, which Kalshi says will become the only behaviour: no-side
  * levels then arrive in yes-leg prices and are turned back (p → 1 − p, exactly) to no prices here.
  */
-import { levelsField, stringField } from './book-model.js';
+import { levelsField, memoizedPrices, stringField } from './book-model.js';
 import { decimalsOf, formatFixed, ONE_DOLLAR, parseFixed } from './fixed-point.js';
 import { OrderBook } from './order-book.js';
 const PRICE_FIELD = { yes: 'orderbook yes price', no: 'orderbook no price' };
@@ -29,9 +29,9 @@ export class TradeOrderBook extends OrderBook {
 }
 /** The model for `TradeOrderBook`; `yesPrices`: the subscription sends `use_yes_price: true`. */
 export function tradeBookModel(yesPrices = true) {
-    const converted = new Map();
+    const sides = ['yes', 'no'];
     return {
-        sides: ['yes', 'no'],
+        sides,
         highestFirst: { yes: true, no: true },
         subscribeParams: { use_yes_price: yesPrices },
         snapshot(msg) {
@@ -46,38 +46,14 @@ export function tradeBookModel(yesPrices = true) {
                 },
             };
         },
-        delta(msg) {
-            const record = msg;
-            const side = record.side;
-            const marketTicker = record.market_ticker;
-            if (typeof marketTicker !== 'string' || (side !== 'yes' && side !== 'no'))
-                return undefined;
-            const clientOrderId = record.client_order_id;
-            return {
-                marketTicker,
-                side,
-                price: record.price_dollars,
-                delta: record.delta_fp,
-                clientOrderId: typeof clientOrderId === 'string' ? clientOrderId : undefined,
-            };
-        },
-        price(side, text) {
+        deltaFields: { price: 'price_dollars', delta: 'delta_fp' },
+        price: memoizedPrices(sides, (side, text) => {
             const units = parseFixed(text, PRICE_FIELD[side]);
             if (side === 'yes' || !yesPrices)
                 return { units, text: text };
-            const known = converted.get(text);
-            if (known !== undefined)
-                return known;
             const no = ONE_DOLLAR - units;
-            const price = {
-                units: no,
-                text: formatFixed(no, decimalsOf(text)),
-            };
-            if (converted.size >= 4096)
-                converted.clear();
-            converted.set(text, price);
-            return price;
-        },
+            return { units: no, text: formatFixed(no, decimalsOf(text)) };
+        }),
         create: (state, close) => new TradeOrderBook(state, close),
     };
 }

@@ -35,7 +35,7 @@ export interface BookListener<S extends string> {
   end?(error: unknown): void;
 }
 
-/** Size texts remembered per book. */
+/** Size texts, and parsed size changes, remembered per book. */
 const SIZE_TEXTS = 1024;
 
 export class BookState<S extends string> {
@@ -50,6 +50,8 @@ export class BookState<S extends string> {
   /** Decimals to write sizes with: the most any size of the feed had (at least 2, like `*_fp`). */
   sizeDecimals = 2;
   readonly #sizeTexts = new Map<number, string>();
+  /** Size changes as sent → units (their decimals noted once, when first seen). */
+  readonly #deltas = new Map<unknown, number>();
   readonly #deltaField: string;
 
   constructor(marketTicker: string, model: BookModel<S, OrderBook<S>>) {
@@ -89,8 +91,7 @@ export class BookState<S extends string> {
   ): void {
     if (!this.synced) return;
     const price = this.model.price(side, priceText);
-    const delta = parseFixed(deltaText, this.#deltaField);
-    this.#noteDecimals(deltaText as string);
+    const delta = this.#deltas.get(deltaText) ?? this.#parseDelta(deltaText);
     const size = this.ladders[side].add(price.units, price.text, delta);
     this.seq = seq;
     if (this.listeners.size === 0) return;
@@ -130,6 +131,14 @@ export class BookState<S extends string> {
     this.first.reject(error);
     for (const listener of [...this.listeners]) listener.end?.(error);
     this.listeners.clear();
+  }
+
+  #parseDelta(text: unknown): number {
+    const units = parseFixed(text, this.#deltaField);
+    this.#noteDecimals(text as string);
+    if (this.#deltas.size >= SIZE_TEXTS) this.#deltas.clear();
+    this.#deltas.set(text, units);
+    return units;
   }
 
   #noteDecimals(text: string): void {

@@ -6,7 +6,7 @@
  * The book subscribes with `use_yes_price: true`, which Kalshi says will become the only behaviour: no-side
  * levels then arrive in yes-leg prices and are turned back (p → 1 − p, exactly) to no prices here.
  */
-import { levelsField, stringField, type BookModel, type SidePrice } from './book-model.js';
+import { levelsField, memoizedPrices, stringField, type BookModel } from './book-model.js';
 import type { BookState } from './book-state.js';
 import { decimalsOf, formatFixed, ONE_DOLLAR, parseFixed } from './fixed-point.js';
 import type { Level } from './ladder.js';
@@ -52,9 +52,9 @@ export class TradeOrderBook extends OrderBook<TradeBookSide> {
 
 /** The model for `TradeOrderBook`; `yesPrices`: the subscription sends `use_yes_price: true`. */
 export function tradeBookModel(yesPrices = true): BookModel<TradeBookSide, TradeOrderBook> {
-  const converted = new Map<string, SidePrice>();
+  const sides: readonly TradeBookSide[] = ['yes', 'no'];
   return {
-    sides: ['yes', 'no'],
+    sides,
     highestFirst: { yes: true, no: true },
     subscribeParams: { use_yes_price: yesPrices },
     snapshot(msg) {
@@ -68,34 +68,13 @@ export function tradeBookModel(yesPrices = true): BookModel<TradeBookSide, Trade
         },
       };
     },
-    delta(msg) {
-      const record = msg as Partial<TradeBookDeltaShape>;
-      const side = record.side;
-      const marketTicker = record.market_ticker;
-      if (typeof marketTicker !== 'string' || (side !== 'yes' && side !== 'no')) return undefined;
-      const clientOrderId = record.client_order_id;
-      return {
-        marketTicker,
-        side,
-        price: record.price_dollars,
-        delta: record.delta_fp,
-        clientOrderId: typeof clientOrderId === 'string' ? clientOrderId : undefined,
-      };
-    },
-    price(side, text) {
+    deltaFields: { price: 'price_dollars', delta: 'delta_fp' },
+    price: memoizedPrices(sides, (side, text) => {
       const units = parseFixed(text, PRICE_FIELD[side]);
       if (side === 'yes' || !yesPrices) return { units, text: text as string };
-      const known = converted.get(text as string);
-      if (known !== undefined) return known;
       const no = ONE_DOLLAR - units;
-      const price = {
-        units: no,
-        text: formatFixed(no, decimalsOf(text as string)),
-      };
-      if (converted.size >= 4096) converted.clear();
-      converted.set(text as string, price);
-      return price;
-    },
+      return { units: no, text: formatFixed(no, decimalsOf(text as string)) };
+    }),
     create: (state: BookState<TradeBookSide>, close) => new TradeOrderBook(state, close),
   };
 }
