@@ -46,6 +46,11 @@ async function floorSocket(): Promise<WebSocket> {
   return socket;
 }
 
+/** The floor's subscribe command, written inline as a hand-made client would. */
+function floorSubscribe(socket: WebSocket, channel: string, marketTicker: string): void {
+  socket.send(JSON.stringify({ id: run, cmd: 'subscribe', params: { channels: [channel], market_ticker: marketTicker } }));
+}
+
 /** Floor: subscribe, then parse every frame and keep the latest price per market in a Map, until `count` arrived. */
 function floorMessages(socket: WebSocket, count: number): Promise<void> {
   const prices = new Map<string, string>();
@@ -64,13 +69,7 @@ function floorMessages(socket: WebSocket, count: number): Promise<void> {
       }
     };
     socket.on('message', onMessage);
-    socket.send(
-      JSON.stringify({
-        id: run,
-        cmd: 'subscribe',
-        params: { channels: ['ticker'], market_ticker: market('T', count) },
-      }),
-    );
+    floorSubscribe(socket, 'ticker', market('T', count));
   });
 }
 
@@ -103,13 +102,7 @@ function floorBook(socket: WebSocket, count: number): Promise<void> {
       }
     };
     socket.on('message', onMessage);
-    socket.send(
-      JSON.stringify({
-        id: run,
-        cmd: 'subscribe',
-        params: { channels: ['orderbook_delta'], market_ticker: market('B', count) },
-      }),
-    );
+    floorSubscribe(socket, 'orderbook_delta', market('B', count));
   });
 }
 

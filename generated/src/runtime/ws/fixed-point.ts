@@ -11,26 +11,8 @@ export const FIXED_DECIMALS = 6;
 const SCALE_TEXT = '0'.repeat(FIXED_DECIMALS);
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
 
-/**
- * Books see the same few hundred price and size strings over and over: parsed values are remembered, up to
- * this many (the memo starts over when full, so memory stays bounded whatever the feed sends).
- */
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, number>();
-
 /** `"0.9600"` → `960000`. Throws `KalshiStreamProtocolError` naming `what` for anything else. */
 export function parseFixed(text: unknown, what: string): number {
-  if (typeof text === 'string') {
-    const known = memo.get(text);
-    if (known !== undefined) return known;
-  }
-  const units = parseUncached(text, what);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text as string, units);
-  return units;
-}
-
-function parseUncached(text: unknown, what: string): number {
   const match = typeof text === 'string' ? DECIMAL.exec(text) : null;
   if (match === null) {
     throw new KalshiStreamProtocolError(`${what}: expected a fixed-point decimal string, got ${describe(text)}.`);
