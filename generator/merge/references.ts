@@ -1,7 +1,7 @@
 import type { Diagnostics, SourceLocation } from '../diagnostics/diagnostic.ts';
 import { isObject, type JsonObject, type JsonValue } from '../openapi/json.ts';
 import { COMPONENT_KINDS, type ComponentKind } from '../normalise/fragment.ts';
-import type { ComponentTable } from './components.ts';
+import type { ComponentChoice, ComponentTable } from './components.ts';
 
 /** A local component reference, split: `#/components/schemas/Order` → `{ kind: 'schemas', name: 'Order' }`. */
 export function parseRef(ref: string): { kind: ComponentKind; name: string } | undefined {
@@ -79,12 +79,24 @@ function standIn(ref: string, kind: ComponentKind | undefined): JsonValue | unde
 
 /** The components reachable from `roots`, in discovery order, each listed once. */
 export function reachableComponents(roots: readonly JsonValue[], table: ComponentTable): { kind: ComponentKind; name: string }[] {
+  return reachableFrom(roots, table, parseRef);
+}
+
+/**
+ * The components of `table` reachable from `roots` through `$ref`s (`parse` reads a reference as a component
+ * kind and name, or undefined for any other), in discovery order, each listed once.
+ */
+export function reachableFrom<K extends string>(
+  roots: readonly JsonValue[],
+  table: Record<K, Map<string, ComponentChoice>>,
+  parse: (ref: string) => { kind: K; name: string } | undefined,
+): { kind: K; name: string }[] {
   const seen = new Set<string>();
-  const order: { kind: ComponentKind; name: string }[] = [];
+  const order: { kind: K; name: string }[] = [];
   const queue: JsonValue[] = [...roots];
   while (queue.length > 0) {
     for (const ref of refsIn(queue.shift()!)) {
-      const target = parseRef(ref);
+      const target = parse(ref);
       const key = target && `${target.kind}/${target.name}`;
       if (!target || !key || seen.has(key)) continue;
       const choice = table[target.kind].get(target.name);

@@ -2,7 +2,7 @@ import type { Diagnostics, SourceLocation } from '../../diagnostics/diagnostic.t
 import { isObject, unescapePointer, type JsonObject, type JsonValue } from '../../openapi/json.ts';
 import { ASYNCAPI_COMPONENT_KINDS, type AsyncApiComponentKind } from '../../normalise/asyncapi-fragment.ts';
 import type { ComponentChoice } from '../components.ts';
-import { refsIn } from '../references.ts';
+import { reachableFrom } from '../references.ts';
 
 export type AsyncApiComponentTable = Record<AsyncApiComponentKind, Map<string, ComponentChoice>>;
 
@@ -15,22 +15,7 @@ export function parseComponentRef(ref: string): { kind: AsyncApiComponentKind; n
 
 /** The components reachable from `roots` (channels, servers), in discovery order, each once. */
 export function reachableComponents(roots: readonly JsonValue[], table: AsyncApiComponentTable): { kind: AsyncApiComponentKind; name: string }[] {
-  const seen = new Set<string>();
-  const order: { kind: AsyncApiComponentKind; name: string }[] = [];
-  const queue: JsonValue[] = [...roots];
-  while (queue.length > 0) {
-    for (const ref of refsIn(queue.shift()!)) {
-      const target = parseComponentRef(ref);
-      const key = target && `${target.kind}/${target.name}`;
-      if (!target || !key || seen.has(key)) continue;
-      const choice = table[target.kind].get(target.name);
-      if (!choice) continue;
-      seen.add(key);
-      order.push(target);
-      queue.push(choice.value);
-    }
-  }
-  return order;
+  return reachableFrom(roots, table, parseComponentRef);
 }
 
 /**
