@@ -15,6 +15,7 @@
 import { constants, createPrivateKey, sign } from 'node:crypto';
 import WebSocket from 'ws';
 import { createKalshiStream } from '../generated/dist/ws.js';
+import type { Rate } from './ws.ts';
 
 const [url = '', messagesArg = '100000', deltasArg = '100000', roundsArg = '5', memoryArg = '1000000'] =
   process.argv.slice(2);
@@ -145,12 +146,6 @@ async function oursBookIterated(count: number): Promise<void> {
     if (++seen === count) break;
   }
   await book.close();
-}
-
-/** Throughput of one run: per second of wall time, and per second of this process's CPU time. */
-interface Rate {
-  wall: number;
-  cpu: number;
 }
 
 async function perSecond(count: number, work: () => Promise<void>): Promise<Rate> {

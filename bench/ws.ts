@@ -41,7 +41,7 @@ export interface WsResults {
 }
 
 /** One run's rate: per second of wall time and per second of the client's CPU time. */
-interface Rate {
+export interface Rate {
   wall: number;
   cpu: number;
 }
