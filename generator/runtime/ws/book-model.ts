@@ -4,6 +4,7 @@
  * generated channel map with fuller message types plugs in unchanged.
  */
 import type { BookState } from './book-state.js';
+import { remember } from './memo.js';
 import type { OrderBook } from './order-book.js';
 
 /** A price on its side's own scale: exact units and the text to show. */
@@ -57,10 +58,7 @@ export function memoizedPrices<S extends string>(
     const memo = memos[side];
     const known = memo.get(text);
     if (known !== undefined) return known;
-    const price = convert(side, text);
-    if (memo.size >= PRICE_MEMO_LIMIT) memo.clear();
-    memo.set(text, price);
-    return price;
+    return remember(memo, PRICE_MEMO_LIMIT, text, convert(side, text));
   };
 }
 

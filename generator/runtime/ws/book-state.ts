@@ -7,6 +7,7 @@ import { deferred, type Deferred } from './deferred.js';
 import { decimalsOf, formatFixed, parseFixed } from './fixed-point.js';
 import type { GapReason } from './gap.js';
 import { Ladder } from './ladder.js';
+import { remember } from './memo.js';
 import type { BookModel } from './book-model.js';
 import type { OrderBook } from './order-book.js';
 
@@ -108,13 +109,9 @@ export class BookState<S extends string> {
 
   /** A size as text, with the feed's decimals; the texts of recent sizes are remembered (bounded). */
   sizeText(units: number): string {
-    let text = this.#sizeTexts.get(units);
-    if (text === undefined) {
-      text = formatFixed(units, this.sizeDecimals);
-      if (this.#sizeTexts.size >= SIZE_TEXTS) this.#sizeTexts.clear();
-      this.#sizeTexts.set(units, text);
-    }
-    return text;
+    return (
+      this.#sizeTexts.get(units) ?? remember(this.#sizeTexts, SIZE_TEXTS, units, formatFixed(units, this.sizeDecimals))
+    );
   }
 
   gap(reason: GapReason): void {
@@ -135,9 +132,7 @@ export class BookState<S extends string> {
   #parseDelta(text: unknown): number {
     const units = parseFixed(text, this.#deltaField);
     this.#noteDecimals(text as string);
-    if (this.#deltas.size >= SIZE_TEXTS) this.#deltas.clear();
-    this.#deltas.set(text, units);
-    return units;
+    return remember(this.#deltas, SIZE_TEXTS, text, units);
   }
 
   #noteDecimals(text: string): void {

@@ -7,6 +7,7 @@
 import { deferred } from './deferred.js';
 import { decimalsOf, formatFixed, parseFixed } from './fixed-point.js';
 import { Ladder } from './ladder.js';
+import { remember } from './memo.js';
 /** Size texts, and parsed size changes, remembered per book. */
 const SIZE_TEXTS = 1024;
 export class BookState {
@@ -73,14 +74,7 @@ export class BookState {
     }
     /** A size as text, with the feed's decimals; the texts of recent sizes are remembered (bounded). */
     sizeText(units) {
-        let text = this.#sizeTexts.get(units);
-        if (text === undefined) {
-            text = formatFixed(units, this.sizeDecimals);
-            if (this.#sizeTexts.size >= SIZE_TEXTS)
-                this.#sizeTexts.clear();
-            this.#sizeTexts.set(units, text);
-        }
-        return text;
+        return (this.#sizeTexts.get(units) ?? remember(this.#sizeTexts, SIZE_TEXTS, units, formatFixed(units, this.sizeDecimals)));
     }
     gap(reason) {
         if (this.closed)
@@ -101,10 +95,7 @@ export class BookState {
     #parseDelta(text) {
         const units = parseFixed(text, this.#deltaField);
         this.#noteDecimals(text);
-        if (this.#deltas.size >= SIZE_TEXTS)
-            this.#deltas.clear();
-        this.#deltas.set(text, units);
-        return units;
+        return remember(this.#deltas, SIZE_TEXTS, text, units);
     }
     #noteDecimals(text) {
         const decimals = decimalsOf(text);
